@@ -1,0 +1,60 @@
+import path from "node:path";
+
+import { SelosteError } from "./SelosteError.js";
+
+/**
+ * Checks the plugin options and fills in the defaults. Exactly one of
+ *
+ *   { bundle: "path/to/built/bundle" }                        read a bundle as it is
+ *   { sources: ["org.xml"], seloste: "seloste", out: ".seloste" }
+ *                                                             run `seloste build` first
+ *
+ * plus, for both, `assetsDir` (default "seloste/assets"): the folder of the
+ * output where the theme stylesheets are written, or false to write none.
+ * In sources mode, `allowIncomplete: true` passes --allow-incomplete to the CLI.
+ * Relative paths are relative to the working directory (the project root).
+ */
+export function normalizeOptions(options = {}) {
+  if (options === null || typeof options !== "object") throw new SelosteError("the plugin options must be an object");
+  const known = new Set(["bundle", "sources", "seloste", "out", "allowIncomplete", "assetsDir"]);
+  for (const key of Object.keys(options)) {
+    if (!known.has(key)) throw new SelosteError(`unknown option "${key}" (known: ${[...known].join(", ")})`);
+  }
+  const hasBundle = options.bundle !== undefined;
+  const hasSources = options.sources !== undefined;
+  if (hasBundle === hasSources) {
+    throw new SelosteError('give exactly one of { bundle: "DIR" } or { sources: ["FILE.xml", ...] }');
+  }
+  let assetsDir = options.assetsDir ?? "seloste/assets";
+  if (assetsDir !== false) {
+    if (typeof assetsDir !== "string" || assetsDir.split("/").some((s) => s === ".." ) || path.isAbsolute(assetsDir)) {
+      throw new SelosteError(`assetsDir must be a relative folder inside the output, or false; got ${JSON.stringify(assetsDir)}`);
+    }
+    assetsDir = assetsDir.replace(/^\/+|\/+$/g, "");
+  }
+  if (hasBundle) {
+    if (typeof options.bundle !== "string" || options.bundle === "") throw new SelosteError("bundle must be a folder path");
+    for (const key of ["seloste", "out", "allowIncomplete"]) {
+      if (options[key] !== undefined) throw new SelosteError(`option "${key}" only applies with { sources: [...] }`);
+    }
+    return { mode: "bundle", bundle: path.resolve(options.bundle), assetsDir };
+  }
+  const { sources } = options;
+  if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s === "string" && s !== "")) {
+    throw new SelosteError("sources must be a non-empty list of source file paths");
+  }
+  const seloste = options.seloste ?? "seloste";
+  if (typeof seloste !== "string" || seloste === "") throw new SelosteError("seloste must be the path of the seloste CLI");
+  const out = options.out ?? ".seloste";
+  if (typeof out !== "string" || out === "") throw new SelosteError("out must be a folder path");
+  return {
+    mode: "sources",
+    // Absolute paths: a source can never be taken for a command-line option.
+    sources: sources.map((s) => path.resolve(s)),
+    // A bare name ("seloste") is looked up on PATH; a path is made absolute.
+    seloste: seloste.includes("/") ? path.resolve(seloste) : seloste,
+    bundle: path.resolve(out),
+    allowIncomplete: options.allowIncomplete === true,
+    assetsDir,
+  };
+}
