@@ -1,0 +1,60 @@
+// Hard failures: typed exceptions under one base class, each with a location
+// where it has one. Problems in a register's *content* are findings (check.hpp).
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "seloste/model.hpp"
+
+namespace seloste {
+
+struct diagnostic {
+    source_location where;
+    std::string message;  // what is wrong and what is expected
+};
+
+// "file:line:col: error: message"
+std::string format_diagnostic(const diagnostic& d);
+
+class error : public std::runtime_error {
+public:
+    explicit error(const std::string& what, source_location where = {})
+        : std::runtime_error(what), where_(std::move(where)) {}
+    const source_location& where() const noexcept { return where_; }
+
+private:
+    source_location where_;
+};
+
+// The file cannot be read or written.
+class io_error : public error {
+public:
+    using error::error;
+};
+
+// The source is malformed or breaks the format (docs/source-format.md). Carries
+// every problem found, in file order.
+class source_error : public error {
+public:
+    explicit source_error(std::vector<diagnostic> diags);
+    const std::vector<diagnostic>& diagnostics() const noexcept { return diags_; }
+
+private:
+    std::vector<diagnostic> diags_;
+};
+
+// A theme's template is broken, or a theme cannot be found.
+class template_error : public error {
+public:
+    using error::error;
+};
+
+// ICU failed (missing locale data, bad message pattern).
+class icu_error : public error {
+public:
+    using error::error;
+};
+
+}  // namespace seloste

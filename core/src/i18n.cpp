@@ -1,0 +1,221 @@
+#include "seloste/i18n.hpp"
+
+#include <unicode/coll.h>
+#include <unicode/datefmt.h>
+#include <unicode/listformatter.h>
+#include <unicode/measfmt.h>
+#include <unicode/measunit.h>
+#include <unicode/measure.h>
+#include <unicode/msgfmt.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "embedded.hpp"
+#include "seloste/errors.hpp"
+
+namespace seloste {
+namespace {
+
+using json = nlohmann::json;
+
+std::string to_utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+icu::UnicodeString from_utf8(std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+void ok_or_throw(UErrorCode status, const std::string& what) {
+    if (U_FAILURE(status)) throw icu_error("ICU failed: " + what + " (" + u_errorName(status) + ")");
+}
+
+const json& load_json(const std::string& path) {
+    static std::mutex mu;
+    static std::unordered_map<std::string, std::unique_ptr<json>> cache;
+    std::lock_guard lock(mu);
+    auto& slot = cache[path];
+    if (!slot) {
+        auto content = detail::embedded_file(path);
+        if (!content) throw icu_error("missing data file " + path);
+        slot = std::make_unique<json>(json::parse(*content));
+    }
+    return *slot;
+}
+
+struct catalog {
+    std::unordered_map<std::string, std::string> texts;
+};
+
+const catalog& catalog_for(lang l) {
+    static std::once_flag once[3];
+    static catalog cats[3];
+    const auto i = static_cast<size_t>(l);
+    std::call_once(once[i], [&] {
+        const json& j = load_json("core/data/messages/" + std::string(lang_code(l)) + ".json");
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (it.value().is_string()) cats[i].texts.emplace(it.key(), it.value().get<std::string>());
+    });
+    return cats[i];
+}
+
+// ICU format objects are not safe to share between threads: one set per thread.
+struct thread_formatters {
+    std::unique_ptr<icu::DateFormat> dates[3];
+    std::unique_ptr<icu::ListFormatter> lists[3];
+    std::unique_ptr<icu::MeasureFormat> measures[3];
+    std::unique_ptr<icu::Collator> collators[3];
+    std::unordered_map<std::string, std::unique_ptr<icu::MessageFormat>> messages[3];
+};
+thread_formatters& formatters() {
+    thread_local thread_formatters f;
+    return f;
+}
+
+}  // namespace
+
+const char* icu_locale(lang l) {
+    switch (l) {
+        case lang::fi: return "fi_FI";
+        case lang::sv: return "sv_FI";
+        case lang::en: return "en_GB";
+    }
+    return "fi_FI";
+}
+
+const std::string& message(lang l, std::string_view key) {
+    const auto& texts = catalog_for(l).texts;
+    auto it = texts.find(std::string(key));
+    if (it == texts.end())
+        throw icu_error("no standard text \"" + std::string(key) + "\" in core/data/messages/" +
+                        std::string(lang_code(l)) + ".json");
+    return it->second;
+}
+
+std::string format_message(lang l, std::string_view key, const std::map<std::string, std::string>& args,
+                           const std::map<std::string, double>& numbers) {
+    const std::string& pattern = message(l, key);
+    const auto i = static_cast<size_t>(l);
+    auto& slot = formatters().messages[i][std::string(key)];
+    if (!slot) {
+        UErrorCode st = U_ZERO_ERROR;
+        slot = std::make_unique<icu::MessageFormat>(from_utf8(pattern), icu::Locale(icu_locale(l)), st);
+        ok_or_throw(st, "message \"" + std::string(key) + "\" in " + std::string(lang_code(l)) + ".json");
+    }
+    std::vector<icu::UnicodeString> names;
+    std::vector<icu::Formattable> values;
+    for (const auto& [k, v] : args) {
+        names.push_back(from_utf8(k));
+        values.emplace_back(from_utf8(v));
+    }
+    for (const auto& [k, v] : numbers) {
+        names.push_back(from_utf8(k));
+        values.emplace_back(v);
+    }
+    icu::UnicodeString out;
+    UErrorCode st = U_ZERO_ERROR;
+    slot->format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, st);
+    ok_or_throw(st, "formatting \"" + std::string(key) + "\"");
+    return to_utf8(out);
+}
+
+std::string format_date(const date& d, lang l) {
+    const auto i = static_cast<size_t>(l);
+    auto& fmt = formatters().dates[i];
+    if (!fmt) {
+        UErrorCode st = U_ZERO_ERROR;
+        icu::Locale loc(icu_locale(l));
+        if (l == lang::sv)  // Finland-Swedish usage: 22.2.2025
+            fmt = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(u"d.M.y"), loc, st);
+        else
+            fmt.reset(icu::DateFormat::createDateInstance(l == lang::en ? icu::DateFormat::kLong : icu::DateFormat::kShort, loc));
+        ok_or_throw(st, "date format");
+        if (!fmt) throw icu_error("ICU failed: no date format for " + std::string(icu_locale(l)));
+        fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::Calendar> cal(fmt->getCalendar()->clone());
+    cal->clear();
+    cal->set(d.year, d.month - 1, d.day, 12, 0, 0);
+    UDate when = cal->getTime(st);
+    ok_or_throw(st, "date " + d.iso());
+    icu::UnicodeString out;
+    fmt->format(when, out);
+    return to_utf8(out);
+}
+
+std::string format_list(const std::vector<std::string>& items, lang l) {
+    const auto i = static_cast<size_t>(l);
+    auto& fmt = formatters().lists[i];
+    if (!fmt) {
+        UErrorCode st = U_ZERO_ERROR;
+        fmt.reset(icu::ListFormatter::createInstance(icu::Locale(icu_locale(l)), st));
+        ok_or_throw(st, "list format");
+    }
+    std::vector<icu::UnicodeString> us;
+    us.reserve(items.size());
+    for (const auto& s : items) us.push_back(from_utf8(s));
+    icu::UnicodeString out;
+    UErrorCode st = U_ZERO_ERROR;
+    fmt->format(us.data(), static_cast<int32_t>(us.size()), out, st);
+    ok_or_throw(st, "list");
+    return to_utf8(out);
+}
+
+std::string format_duration(const duration& d, lang l) {
+    const auto i = static_cast<size_t>(l);
+    auto& fmt = formatters().measures[i];
+    UErrorCode st = U_ZERO_ERROR;
+    if (!fmt) {
+        fmt = std::make_unique<icu::MeasureFormat>(icu::Locale(icu_locale(l)), UMEASFMT_WIDTH_WIDE, st);
+        ok_or_throw(st, "measure format");
+    }
+    std::vector<icu::Measure> parts;
+    auto add = [&](int n, icu::MeasureUnit* unit) {
+        if (n > 0)
+            parts.emplace_back(icu::Formattable(static_cast<int32_t>(n)), unit, st);
+        else
+            delete unit;
+    };
+    add(d.years, icu::MeasureUnit::createYear(st));
+    add(d.months, icu::MeasureUnit::createMonth(st));
+    add(d.days, icu::MeasureUnit::createDay(st));
+    ok_or_throw(st, "duration units");
+    icu::UnicodeString out;
+    icu::FieldPosition pos;
+    fmt->formatMeasures(parts.data(), static_cast<int32_t>(parts.size()), out, pos, st);
+    ok_or_throw(st, "duration");
+    return to_utf8(out);
+}
+
+void sort_collated(std::vector<std::string>& items, lang l) {
+    const auto i = static_cast<size_t>(l);
+    auto& coll = formatters().collators[i];
+    if (!coll) {
+        UErrorCode st = U_ZERO_ERROR;
+        coll.reset(icu::Collator::createInstance(icu::Locale(icu_locale(l)), st));
+        ok_or_throw(st, "collator");
+    }
+    std::stable_sort(items.begin(), items.end(), [&](const std::string& a, const std::string& b) {
+        UErrorCode st = U_ZERO_ERROR;
+        return coll->compareUTF8(a, b, st) == UCOL_LESS;
+    });
+}
+
+authority_info authority(lang l) {
+    const json& j = load_json("core/data/authority.json");
+    const std::string code(lang_code(l));
+    auto pick = [&](const char* k) { return j.at(k).is_object() ? j.at(k).at(code).get<std::string>() : j.at(k).get<std::string>(); };
+    return {pick("name"), pick("visiting_address"), pick("postal_address"), pick("phone"), pick("phone_e164"),
+            pick("email"), pick("web")};
+}
+
+}  // namespace seloste
