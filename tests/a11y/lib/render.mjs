@@ -1,0 +1,158 @@
+// Rendering the examples with the seloste CLI, and the neutral host pages
+// that embed fragments.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const LANGS = ['fi', 'sv', 'en'];
+
+export function env(name, { required = true } = {}) {
+  const v = process.env[name];
+  if (required && !v) throw new Error(`environment variable ${name} is not set`);
+  return v;
+}
+
+/** Runs the CLI; throws with its stderr when it fails. */
+export function seloste(args) {
+  const bin = env('SELOSTE_BIN');
+  const r = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw new Error(`${bin}: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new Error(`seloste ${args.join(' ')} exited ${r.status}:\n${(r.stderr || '').trim()}\n${(r.stdout || '').trim()}`.trim());
+  }
+  return r.stdout;
+}
+
+/** The theme folder for a name or a folder path. */
+export function themeDir(theme) {
+  if (theme.includes('/')) return path.resolve(theme);
+  return path.join(env('SELOSTE_SOURCE_DIR'), 'themes', theme);
+}
+
+/** theme.json of a theme folder. */
+export function manifest(dir) {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'theme.json'), 'utf8'));
+}
+
+/** The stylesheet file a theme uses: its own, or the one of the theme it extends. */
+export function stylesheetOf(dir) {
+  const seen = new Set();
+  for (let d = dir; d && !seen.has(d); ) {
+    seen.add(d);
+    const m = manifest(d);
+    if (m.stylesheet) {
+      const f = path.join(d, m.stylesheet);
+      if (fs.existsSync(f)) return f;
+    }
+    d = m.extends ? themeDir(m.extends) : null;
+  }
+  throw new Error(`theme ${dir}: no stylesheet found along its "extends" chain`);
+}
+
+/**
+ * Renders `source` in all languages with `theme` (name or folder) into
+ * `outDir`; returns [{ register, lang, file }] for the HTML files written.
+ */
+export function renderSource(source, theme, outDir, { fragment = false } = {}) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const args = ['render', source, '--lang', 'all', '--theme', theme, '-o', outDir];
+  if (fragment) args.splice(args.length - 2, 0, '--fragment');
+  seloste(args);
+  const files = [];
+  for (const name of fs.readdirSync(outDir).sort()) {
+    const m = name.match(/^(.+)\.(fi|sv|en)\.html$/);
+    if (m) files.push({ register: m[1], lang: m[2], file: path.join(outDir, name) });
+  }
+  if (files.length === 0) throw new Error(`seloste render ${source} wrote no REGISTER.LANG.html into ${outDir}`);
+  return files;
+}
+
+const HOST_TEXT = {
+  fi: { title: 'Isäntäsivu', h1: 'Esimerkkiyhtiön verkkosivu', before: 'Tämä sivu upottaa tietosuojaselosteen katkelmana.', top: 'Sivun alkuun', home: 'Etusivu', footer: 'Esimerkkiyhtiö' },
+  sv: { title: 'Värdsida', h1: 'Exempelbolagets webbsida', before: 'Den här sidan bäddar in dataskyddsbeskrivningen som ett fragment.', top: 'Till början av sidan', home: 'Startsida', footer: 'Exempelbolaget' },
+  en: { title: 'Host page', h1: 'Example company web page', before: 'This page embeds the privacy notice as a fragment.', top: 'Back to top', home: 'Home', footer: 'Example company' },
+};
+
+/**
+ * A neutral host page around a fragment: its own landmarks, h1 and lang,
+ * linking the theme stylesheet. The fragment sits inside <div id="seloste-fragment">.
+ */
+export function hostPage(fragmentHtml, { lang, cssHref }) {
+  const t = HOST_TEXT[lang] || HOST_TEXT.en;
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title}</title>
+<link rel="stylesheet" href="${cssHref}" id="seloste-theme-css">
+<style>
+body { margin: 0; font-family: Georgia, serif; color: #222; background: #fff; }
+.host-bar { padding: 0.75rem 1rem; background: #eee; }
+.host-bar a, .host-main a { color: #1a3d6d; }
+a:focus-visible { outline: 3px solid #1a3d6d; outline-offset: 2px; }
+.host-main { padding: 0 1rem; }
+</style>
+</head>
+<body>
+<header class="host-bar" id="host-top"><a href="#host-main">${t.home}</a></header>
+<main class="host-main" id="host-main">
+<h1>${t.h1}</h1>
+<p>${t.before}</p>
+<div id="seloste-fragment">
+${fragmentHtml}
+</div>
+<p><a href="#host-top">${t.top}</a></p>
+</main>
+<footer class="host-bar"><p>${t.footer}</p></footer>
+</body>
+</html>
+`;
+}
+
+/** The examples to render: $SELOSTE_SOURCE_DIR/examples/*.xml */
+export function examples() {
+  const dir = path.join(env('SELOSTE_SOURCE_DIR'), 'examples');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).sort().map((f) => path.join(dir, f));
+}
+
+/**
+ * Renders every example x theme, full pages and fragments (wrapped in host
+ * pages), below `root` (the folder the server serves). Returns the page list.
+ */
+export function renderAll(root, themes, sources, log = () => {}) {
+  const pages = [];
+  const errors = [];
+  for (const theme of themes) {
+    const tdir = themeDir(theme);
+    const tname = theme.includes('/') ? path.basename(tdir) : theme;
+    const css = stylesheetOf(tdir);
+    for (const src of sources) {
+      const ex = path.basename(src, '.xml');
+      try {
+        const pageDir = path.join(root, tname, ex, 'page');
+        for (const f of renderSource(src, tdir, pageDir)) {
+          pages.push({ theme: tname, example: ex, mode: 'page', register: f.register, lang: f.lang, file: f.file,
+            rel: path.relative(root, f.file), label: `${tname}/page/${ex}/${f.register}.${f.lang}` });
+        }
+        const rawDir = path.join(root, tname, ex, 'fragment-raw');
+        const hostDir = path.join(root, tname, ex, 'fragment');
+        fs.mkdirSync(hostDir, { recursive: true });
+        const cssName = `theme-${path.basename(css)}`;
+        fs.copyFileSync(css, path.join(hostDir, cssName));
+        for (const f of renderSource(src, tdir, rawDir, { fragment: true })) {
+          const html = fs.readFileSync(f.file, 'utf8');
+          const hostFile = path.join(hostDir, path.basename(f.file));
+          fs.writeFileSync(hostFile, hostPage(html, { lang: f.lang, cssHref: cssName }));
+          pages.push({ theme: tname, example: ex, mode: 'fragment', register: f.register, lang: f.lang, file: hostFile,
+            rel: path.relative(root, hostFile), label: `${tname}/fragment/${ex}/${f.register}.${f.lang}` });
+        }
+        log(`rendered ${ex} with ${tname}`);
+      } catch (e) {
+        errors.push({ label: `${tname}/${ex}`, error: e.message });
+      }
+    }
+  }
+  return { pages, errors };
+}
