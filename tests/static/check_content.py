@@ -23,11 +23,19 @@ import xml.etree.ElementTree as ET
 
 
 def text_in(element, lang):
-    """The text of a Seloste text field in `lang` (plain text, or the language child)."""
+    """The text of a Seloste text field in `lang`: plain text, or the language
+    child, or else the first that exists of fi, sv, en (docs/source-format.md)."""
     if element is None:
         return None
-    child = element.find(lang)
-    node_text = child.text if child is not None else (element.text if len(element) == 0 else None)
+    if len(element) == 0:
+        node_text = element.text
+    else:
+        node_text = None
+        for candidate in (lang, "fi", "sv", "en"):
+            child = element.find(candidate)
+            if child is not None and child.text and child.text.strip():
+                node_text = child.text
+                break
     return re.sub(r"\s+", " ", node_text).strip() if node_text else None
 
 

@@ -60,7 +60,7 @@ fi
 axe() { # SITE_DIR LABEL
   local log="$TMP/axe-$2.log" rc
   node "$TMP/checker/axe-check.mjs" "$1" "$2" >"$log" 2>&1; rc=$?
-  grep -E '^(not ok|#)|^  ' "$log" || true
+  grep -E '^(not ok|#|AXE)|^  ' "$log" || true
   add_counts "$log" $rc "axe $2"
 }
 
