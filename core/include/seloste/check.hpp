@@ -46,4 +46,14 @@ std::string findings_to_json(const std::vector<finding>& findings);
 
 bool has_errors(const std::vector<finding>& findings, bool strict = false);
 
+struct read_result;  // seloste/source.hpp
+
+// The findings of a leniently read source: the reader's diagnostics as findings (rule
+// `source.xml` when the XML is broken, `fact.date` for a date that does not exist,
+// `source.invalid` otherwise), then the checks of everything that could be read.
+std::vector<finding> check(const read_result& source, const check_options& opts = {});
+
+// read_source_lenient(path), then check() of the result. Throws io_error when the file cannot be read.
+std::vector<finding> check_file(const std::string& path, const check_options& opts = {});
+
 }  // namespace seloste

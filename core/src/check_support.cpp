@@ -1,0 +1,345 @@
+#include "check_support.hpp"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "embedded.hpp"
+#include "seloste/errors.hpp"
+
+namespace seloste::detail {
+namespace {
+
+using json = nlohmann::json;
+
+severity parse_severity(const std::string& s) {
+    if (s == "error") return severity::error;
+    if (s == "warning") return severity::warning;
+    if (s == "info") return severity::info;
+    throw error("check data: unknown severity \"" + s + "\"");
+}
+
+std::shared_ptr<icu::RegexPattern> compile(const std::string& re) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe;
+    std::shared_ptr<icu::RegexPattern> p(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(re), UREGEX_CASE_INSENSITIVE, pe, status));
+    if (U_FAILURE(status) || !p)
+        throw error("check data: bad regular expression \"" + re + "\": " + u_errorName(status));
+    return p;
+}
+
+std::string escape_regex(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (std::string_view("\\^$.|?*+()[]{}/").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// A phrase: literal words, any whitespace between them, starting at a word start.
+std::string phrase_regex(const std::string& phrase) {
+    std::string out = "\\b";
+    std::istringstream in(phrase);
+    std::string w;
+    bool first = true;
+    while (in >> w) {
+        if (!first) out += "\\s+";
+        out += escape_regex(w);
+        first = false;
+    }
+    return out;
+}
+
+pattern_set parse_patterns(const json& j, bool phrases = false) {
+    pattern_set p;
+    if (!j.is_object()) return p;
+    for (auto& [key, list] : j.items()) {
+        std::vector<std::shared_ptr<icu::RegexPattern>>* target = nullptr;
+        if (key == "any")
+            target = &p.any;
+        else if (auto l = parse_lang(key))
+            target = &p.by_lang[static_cast<size_t>(*l)];
+        else
+            throw error("check data: unknown language \"" + key + "\" in a term list");
+        for (const auto& t : list)
+            target->push_back(compile(phrases ? phrase_regex(t.get<std::string>()) : t.get<std::string>()));
+    }
+    return p;
+}
+
+std::array<std::string, 3> per_lang(const json& j) {
+    std::array<std::string, 3> out;
+    for (lang l : all_langs)
+        if (j.contains(lang_code(l))) out[static_cast<size_t>(l)] = j.at(std::string(lang_code(l))).get<std::string>();
+    return out;
+}
+
+json parse_file(std::string_view path) {
+    try {
+        return json::parse(check_data_file(path));
+    } catch (const json::exception& e) {
+        throw error("check data: " + std::string(path) + ": " + e.what());
+    }
+}
+
+check_data load() {
+    check_data d;
+    const json c = parse_file("core/data/checks.json");
+    for (auto& [id, r] : c.at("rules").items()) {
+        rule_info info;
+        info.level = parse_severity(r.at("severity").get<std::string>());
+        info.article = r.value("article", "");
+        for (auto& [name, m] : r.at("messages").items()) {
+            message_variant v;
+            if (m.contains("severity")) v.level = parse_severity(m.at("severity").get<std::string>());
+            if (m.contains("article")) v.article = m.at("article").get<std::string>();
+            v.text = per_lang(m);
+            info.variants.emplace(name, std::move(v));
+        }
+        d.rules.emplace(id, std::move(info));
+    }
+    for (auto& [name, t] : c.at("terms").items()) d.terms.emplace(name, parse_patterns(t));
+
+    const json o = parse_file("core/data/outdated-references.json");
+    for (const auto& r : o.at("references")) {
+        outdated_ref ref;
+        ref.id = r.at("id").get<std::string>();
+        ref.rule = r.value("rule", "text.outdated-reference");
+        ref.level = parse_severity(r.value("severity", "error"));
+        if (r.contains("article")) ref.article = r.at("article").get<std::string>();
+        ref.terms = parse_patterns(r.at("terms"), r.value("match", "regex") == "phrase");
+        ref.message = per_lang(r.at("message"));
+        ref.replacement = per_lang(r.at("replacement"));
+        if (!d.rules.contains(ref.rule))
+            throw error("check data: outdated reference " + ref.id + " names unknown rule " + ref.rule);
+        d.outdated.push_back(std::move(ref));
+    }
+
+    const json s = parse_file("core/data/sector-terms.json");
+    for (const auto& r : s.at("sectors")) {
+        sector_rule sr;
+        sr.name = per_lang(r.at("name"));
+        sr.register_terms = parse_patterns(r.at("register_terms"));
+        const auto& other = r.at("other");
+        sr.other_name = per_lang(other.at("name"));
+        sr.other_register_terms = parse_patterns(other.value("register_terms", json::object()));
+        sr.foreign_terms = parse_patterns(other.at("foreign_terms"));
+        d.sectors.push_back(std::move(sr));
+    }
+    return d;
+}
+
+std::string to_utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    size_t pos = 0;
+    while ((pos = s.find(from, pos)) != std::string::npos) {
+        s.replace(pos, from.size(), to);
+        pos += to.size();
+    }
+}
+
+std::string placeholder(const std::string& key) {
+    std::string out;
+    out.reserve(key.size() + 2);
+    out.push_back('{');
+    out.append(key);
+    out.push_back('}');
+    return out;
+}
+
+}  // namespace
+
+std::string_view check_data_file(std::string_view path) {
+    if (auto f = embedded_file(path)) return *f;
+    throw error("check data: " + std::string(path) + " is not embedded in this build");
+}
+
+bool pattern_set::empty() const {
+    if (!any.empty()) return false;
+    for (const auto& v : by_lang)
+        if (!v.empty()) return false;
+    return true;
+}
+
+const pattern_set& check_data::term(std::string_view name) const {
+    static const pattern_set none;
+    auto it = terms.find(name);
+    return it == terms.end() ? none : it->second;
+}
+
+const check_data& checks() {
+    static const check_data data = load();
+    return data;
+}
+
+std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, const std::string& s) {
+    std::vector<term_match> out;
+    if (s.empty()) return out;
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    auto run = [&](const std::vector<std::shared_ptr<icu::RegexPattern>>& list) {
+        for (const auto& re : list) {
+            UErrorCode status = U_ZERO_ERROR;
+            std::unique_ptr<icu::RegexMatcher> m(re->matcher(u, status));
+            if (U_FAILURE(status)) continue;
+            while (m->find(status) && U_SUCCESS(status)) {
+                const int32_t b = m->start(status), e = m->end(status);
+                if (e <= b) continue;
+                term_match tm;
+                tm.text = to_utf8(u.tempSubString(b, e - b));
+                tm.start_cp = static_cast<size_t>(u.countChar32(0, b));
+                tm.start_byte = to_utf8(u.tempSubString(0, b)).size();
+                // Skip a match that overlaps an earlier one (several patterns can find the same words).
+                bool overlaps = false;
+                for (const auto& o : out)
+                    if (tm.start_byte < o.start_byte + o.text.size() && o.start_byte < tm.start_byte + tm.text.size())
+                        overlaps = true;
+                if (!overlaps) out.push_back(std::move(tm));
+            }
+        }
+    };
+    if (l) {
+        run(p.by_lang[static_cast<size_t>(*l)]);
+    } else {
+        for (const auto& v : p.by_lang) run(v);
+    }
+    run(p.any);
+    std::sort(out.begin(), out.end(),
+              [](const term_match& a, const term_match& b) { return a.start_byte < b.start_byte; });
+    return out;
+}
+
+finding make_finding(std::string_view rule, std::string_view variant, const source_location& where,
+                     const std::string& register_id, const params& p) {
+    const auto& data = checks();
+    auto r = data.rules.find(rule);
+    if (r == data.rules.end()) throw error("check data: no rule " + std::string(rule));
+    auto v = r->second.variants.find(variant);
+    if (v == r->second.variants.end())
+        throw error("check data: rule " + std::string(rule) + " has no message " + std::string(variant));
+    finding f;
+    f.rule = std::string(rule);
+    f.level = v->second.level.value_or(r->second.level);
+    f.article = v->second.article.value_or(r->second.article);
+    f.where = where;
+    f.register_id = register_id;
+    for (lang l : all_langs) {
+        std::string msg = v->second.text[static_cast<size_t>(l)];
+        if (msg.empty()) msg = v->second.text[static_cast<size_t>(lang::en)];
+        const std::string code(lang_code(l));
+        // Language-specific values first, so "{x}" does not swallow "{x.fi}".
+        for (const auto& [k, val] : p) {
+            const auto dot = k.rfind('.');
+            if (dot != std::string::npos && k.substr(dot + 1) == code)
+                replace_all(msg, placeholder(k.substr(0, dot)), val);
+        }
+        for (const auto& [k, val] : p)
+            if (k.find('.') == std::string::npos) replace_all(msg, placeholder(k), val);
+        switch (l) {
+            case lang::fi: f.message_fi = std::move(msg); break;
+            case lang::sv: f.message_sv = std::move(msg); break;
+            case lang::en: f.message_en = std::move(msg); break;
+        }
+    }
+    return f;
+}
+
+namespace {
+
+struct file_cache {
+    std::mutex mu;
+    std::map<std::string, std::optional<std::string>> files;
+};
+
+std::optional<std::string> file_text(const std::string& path) {
+    static file_cache cache;
+    std::lock_guard<std::mutex> lock(cache.mu);
+    auto it = cache.files.find(path);
+    if (it != cache.files.end()) return it->second;
+    std::optional<std::string> content;
+    std::ifstream in(path, std::ios::binary);
+    if (in) {
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        content = ss.str();
+    }
+    if (cache.files.size() > 64) cache.files.clear();
+    cache.files.emplace(path, content);
+    return content;
+}
+
+}  // namespace
+
+size_t occurrences_before(const std::string& s, std::string_view needle, size_t end) {
+    if (needle.empty()) return 0;
+    size_t n = 0, pos = 0;
+    while ((pos = s.find(needle, pos)) != std::string::npos && pos < end) {
+        ++n;
+        pos += needle.size();
+    }
+    return n;
+}
+
+source_location locate_in_text(const source_location& element_at, std::optional<lang> l, std::string_view needle,
+                               size_t occurrence) {
+    if (element_at.file.empty() || element_at.line < 1 || needle.empty()) return element_at;
+    const auto content = file_text(element_at.file);
+    if (!content) return element_at;
+    const std::string& t = *content;
+    // Offset of the element: line start, then column (code points).
+    size_t pos = 0;
+    for (int line = 1; line < element_at.line; ++line) {
+        pos = t.find('\n', pos);
+        if (pos == std::string::npos) return element_at;
+        ++pos;
+    }
+    for (int col = 1; col < element_at.column && pos < t.size();) {
+        ++pos;
+        if (pos >= t.size() || (static_cast<unsigned char>(t[pos]) & 0xC0) != 0x80) ++col;
+    }
+    // The end of the element's start tag, then the language child's.
+    pos = t.find('>', pos);
+    if (pos == std::string::npos) return element_at;
+    ++pos;
+    if (l) {
+        const std::string open = "<" + std::string(lang_code(*l)) + ">";
+        const auto child = t.find(open, pos);
+        if (child == std::string::npos) return element_at;
+        pos = child + open.size();
+    }
+    const size_t end = t.find('<', pos);  // text never holds elements: the next '<' ends it
+    size_t found = pos;
+    for (size_t k = 0;; ++k) {
+        found = t.find(needle, found);
+        if (found == std::string::npos || (end != std::string::npos && found >= end)) return element_at;
+        if (k == occurrence) break;
+        found += needle.size();
+    }
+    source_location at = element_at;
+    at.line = element_at.line;
+    size_t line_start = 0;
+    int line = 1;
+    for (size_t i = 0; i < found; ++i)
+        if (t[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    int col = 1;
+    for (size_t i = line_start; i < found; ++i)
+        if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++col;
+    at.line = line;
+    at.column = col;
+    return at;
+}
+
+}  // namespace seloste::detail

@@ -1,0 +1,89 @@
+// Internal support for the checks (check*.cpp): rule data, term matching, word locations.
+#pragma once
+
+#include <unicode/regex.h>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "seloste/check.hpp"
+
+namespace seloste::detail {
+
+// An embedded data file (core/data/...), parsed as JSON text. Throws seloste::error when missing.
+std::string_view check_data_file(std::string_view path);
+
+// Regular expressions per language (fi, sv, en) and for every language ("any"). ICU syntax, case-insensitive.
+struct pattern_set {
+    std::array<std::vector<std::shared_ptr<icu::RegexPattern>>, 3> by_lang;
+    std::vector<std::shared_ptr<icu::RegexPattern>> any;
+    bool empty() const;
+};
+
+struct term_match {
+    std::string text;       // the matched text (UTF-8)
+    size_t start_cp = 0;    // offset in code points
+    size_t start_byte = 0;  // offset in bytes
+};
+
+// Every match in `s`. `l` empty: the text is neutral, so every language's patterns apply.
+std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, const std::string& s);
+
+struct outdated_ref {
+    std::string id, rule;
+    severity level = severity::error;
+    std::optional<std::string> article;  // overrides the rule's
+    pattern_set terms;
+    std::array<std::string, 3> message, replacement;
+};
+
+struct sector_rule {
+    std::array<std::string, 3> name, other_name;
+    pattern_set register_terms, other_register_terms, foreign_terms;
+};
+
+struct message_variant {
+    std::optional<severity> level;
+    std::optional<std::string> article;
+    std::array<std::string, 3> text;
+};
+
+struct rule_info {
+    severity level = severity::error;
+    std::string article;
+    std::map<std::string, message_variant, std::less<>> variants;
+};
+
+struct check_data {
+    std::map<std::string, rule_info, std::less<>> rules;
+    std::map<std::string, pattern_set, std::less<>> terms;  // retention_vague, portability, ...
+    std::vector<outdated_ref> outdated;
+    std::vector<sector_rule> sectors;
+
+    const pattern_set& term(std::string_view name) const;
+};
+
+// Loaded once from core/data/checks.json, outdated-references.json and sector-terms.json.
+const check_data& checks();
+
+using params = std::map<std::string, std::string>;
+
+// A finding of `rule` with the messages of `variant`, {placeholders} filled from `p`.
+// Placeholders may hold per-language values: "key" for all languages, "key.fi", "key.sv", "key.en" for one.
+finding make_finding(std::string_view rule, std::string_view variant, const source_location& where,
+                     const std::string& register_id, const params& p = {});
+
+// Where `needle` (the occurrence-th one, 0-based) stands in the text of element `element_at`
+// in the source file, in language child `l` when given. Falls back to `element_at`.
+source_location locate_in_text(const source_location& element_at, std::optional<lang> l, std::string_view needle,
+                               size_t occurrence);
+
+// How many times `needle` occurs in `s` before byte offset `end`.
+size_t occurrences_before(const std::string& s, std::string_view needle, size_t end);
+
+}  // namespace seloste::detail

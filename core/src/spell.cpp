@@ -1,0 +1,207 @@
+#include "spell.hpp"
+
+#include <hunspell/hunspell.h>
+#include <libvoikko/voikko.h>
+#include <unicode/brkiter.h>
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+namespace seloste::detail {
+namespace {
+
+class checker {
+   public:
+    virtual ~checker() = default;
+    virtual bool ok(const std::string& word) = 0;
+    virtual std::vector<std::string> suggest(const std::string& word, size_t n) = 0;
+};
+
+class voikko_checker : public checker {
+   public:
+    static std::unique_ptr<checker> open() {
+        const char* err = nullptr;
+        VoikkoHandle* h = voikkoInit(&err, "fi", nullptr);
+        if (!h) return nullptr;
+        return std::unique_ptr<checker>(new voikko_checker(h));
+    }
+    ~voikko_checker() override { voikkoTerminate(h_); }
+    bool ok(const std::string& word) override { return voikkoSpellCstr(h_, word.c_str()) == VOIKKO_SPELL_OK; }
+    std::vector<std::string> suggest(const std::string& word, size_t n) override {
+        std::vector<std::string> out;
+        char** list = voikkoSuggestCstr(h_, word.c_str());
+        if (!list) return out;
+        for (char** p = list; *p && out.size() < n; ++p) out.emplace_back(*p);
+        voikkoFreeCstrArray(list);
+        return out;
+    }
+
+   private:
+    explicit voikko_checker(VoikkoHandle* h) : h_(h) {}
+    VoikkoHandle* h_;
+};
+
+class hunspell_checker : public checker {
+   public:
+    static std::unique_ptr<checker> open(const std::vector<std::string>& names) {
+        for (const auto& name : names) {
+            for (const char* dir : {"/usr/share/hunspell/", "/usr/share/myspell/", "/usr/share/myspell/dicts/"}) {
+                const std::string base = std::string(dir) + name;
+                std::error_code ec;
+                if (!std::filesystem::exists(base + ".dic", ec) || !std::filesystem::exists(base + ".aff", ec))
+                    continue;
+                Hunhandle* h = Hunspell_create((base + ".aff").c_str(), (base + ".dic").c_str());
+                if (h) return std::unique_ptr<checker>(new hunspell_checker(h));
+            }
+        }
+        return nullptr;
+    }
+    ~hunspell_checker() override { Hunspell_destroy(h_); }
+    bool ok(const std::string& word) override { return Hunspell_spell(h_, word.c_str()) != 0; }
+    std::vector<std::string> suggest(const std::string& word, size_t n) override {
+        std::vector<std::string> out;
+        char** list = nullptr;
+        const int count = Hunspell_suggest(h_, &list, word.c_str());
+        for (int i = 0; i < count && out.size() < n; ++i) out.emplace_back(list[i]);
+        if (list) Hunspell_free_list(h_, &list, count);
+        return out;
+    }
+
+   private:
+    explicit hunspell_checker(Hunhandle* h) : h_(h) {}
+    Hunhandle* h_;
+};
+
+struct slot {
+    std::once_flag once;
+    std::unique_ptr<checker> c;
+    std::mutex mu;
+};
+
+slot& slot_for(lang l) {
+    static slot slots[3];
+    slot& s = slots[static_cast<size_t>(l)];
+    std::call_once(s.once, [&] {
+        switch (l) {
+            case lang::fi: s.c = voikko_checker::open(); break;
+            case lang::sv: s.c = hunspell_checker::open({"sv_FI", "sv_SE"}); break;
+            case lang::en: s.c = hunspell_checker::open({"en_US", "en_GB"}); break;
+        }
+    });
+    return s;
+}
+
+std::string utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+const char* icu_locale_of(lang l) {
+    switch (l) {
+        case lang::fi: return "fi";
+        case lang::sv: return "sv";
+        case lang::en: return "en";
+    }
+    return "en";
+}
+
+// Blank out e-mail addresses and URLs (same length, so offsets stay).
+void mask_addresses(icu::UnicodeString& u) {
+    static const char* const patterns[] = {"[^\\s<>()\"]+@[^\\s<>()\"]+", "\\b(https?://|www\\.)[^\\s<>\"]*",
+                                           "\\b[a-z0-9-]+\\.(fi|se|com|org|net|eu|info)(/[^\\s]*)?\\b"};
+    for (const char* p : patterns) {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError pe;
+        std::unique_ptr<icu::RegexPattern> re(
+            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, pe, status));
+        if (U_FAILURE(status)) continue;
+        std::unique_ptr<icu::RegexMatcher> m(re->matcher(u, status));
+        std::vector<std::pair<int32_t, int32_t>> spans;
+        while (m->find(status) && U_SUCCESS(status)) spans.emplace_back(m->start(status), m->end(status));
+        for (auto [b, e] : spans)
+            for (int32_t i = b; i < e; ++i) u.setCharAt(i, u' ');
+    }
+}
+
+bool skip_word(const icu::UnicodeString& w) {
+    int letters = 0, upper = 0;
+    for (int32_t i = 0; i < w.length();) {
+        const UChar32 c = w.char32At(i);
+        if (u_isdigit(c)) return true;
+        if (c == ':') break;  // "EU:n": judge the part before the colon
+        if (u_isalpha(c)) {
+            ++letters;
+            if (u_isupper(c)) ++upper;
+        }
+        i += U16_LENGTH(c);
+    }
+    if (letters < 2) return true;
+    return upper >= 2;  // abbreviations in capitals (EU, GDPR, IoT)
+}
+
+}  // namespace
+
+bool spelling_available(lang l) {
+    return slot_for(l).c != nullptr;
+}
+
+std::vector<misspelling> misspellings(lang l, const std::string& text, const std::vector<std::string>& accepted,
+                                      size_t max_suggestions) {
+    std::vector<misspelling> out;
+    slot& s = slot_for(l);
+    if (!s.c || text.empty()) return out;
+
+    const icu::UnicodeString original = icu::UnicodeString::fromUTF8(text);
+    icu::UnicodeString u = original;
+    mask_addresses(u);
+
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createWordInstance(icu::Locale(icu_locale_of(l)), status));
+    if (U_FAILURE(status)) return out;
+    it->setText(u);
+
+    std::lock_guard<std::mutex> lock(s.mu);
+    int32_t start = it->first();
+    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+        const int32_t rs = it->getRuleStatus();
+        if (rs < UBRK_WORD_LETTER || rs >= UBRK_WORD_LETTER_LIMIT) continue;
+        // Hyphenated compounds are one word ("oma-aloitteisesti", "tietosuoja-asetus"): Voikko judges the
+        // whole, so a wrong hyphen ("eväste-toiminnon") is found too.
+        while (end + 1 < u.length() && u.charAt(end) == u'-' && u_isalpha(u.char32At(end + 1))) {
+            const int32_t after_hyphen = it->next();
+            if (after_hyphen == icu::BreakIterator::DONE) break;
+            const int32_t next_end = it->next();
+            if (next_end == icu::BreakIterator::DONE) break;
+            end = next_end;
+        }
+        icu::UnicodeString w = u.tempSubString(start, end - start);
+        // Trailing apostrophes and colons are not part of the word.
+        while (w.length() > 0 && (w.endsWith(u"'") || w.endsWith(u"’") || w.endsWith(u":"))) w.truncate(w.length() - 1);
+        if (skip_word(w)) continue;
+        const std::string word = utf8(w);
+        icu::UnicodeString lower_first = w;
+        lower_first.replace(0, U16_LENGTH(w.char32At(0)), icu::UnicodeString(u_tolower(w.char32At(0))));
+        const std::string word_lf = utf8(lower_first);
+        if (std::find(accepted.begin(), accepted.end(), word) != accepted.end() ||
+            std::find(accepted.begin(), accepted.end(), word_lf) != accepted.end())
+            continue;
+        if (s.c->ok(word)) continue;
+        // Abbreviations with a dot: "esim.", "mm.", "e.g."
+        if (end < u.length() && u.charAt(end) == u'.' && s.c->ok(word + ".")) continue;
+        misspelling m;
+        m.word = word;
+        m.start_byte = utf8(original.tempSubString(0, start)).size();
+        m.suggestions = s.c->suggest(word, max_suggestions);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+}  // namespace seloste::detail
