@@ -40,7 +40,7 @@ trap 'exit 143' TERM
 
 # The suite's code and its pinned npm packages live in $work, never in the repo.
 cp "$here/package.json" "$here/package-lock.json" "$here"/*.mjs "$work/" || die "cannot copy the suite to $work"
-rm -rf "$work/lib" && cp -r "$here/lib" "$work/lib" || die "cannot copy lib/ to $work"
+rm -rf "$work/lib" "$work/tools" && cp -r "$here/lib" "$here/tools" "$work/" || die "cannot copy lib/ and tools/ to $work"
 if ! cmp -s "$here/package-lock.json" "$work/node_modules/.seloste-a11y-lock"; then
   echo "a11y: npm ci in $work"
   # --ignore-scripts: vnu-jar's postinstall would try to download a Java; Debian's java is used.

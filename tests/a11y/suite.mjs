@@ -17,6 +17,7 @@ import { env, examples, renderAll, themeDir, manifest, stylesheetOf } from './li
 import { checkPage } from './lib/page.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { brokenThemeProof } from './lib/broken.mjs';
+import { checkCurrent as checkLayeredCurrent } from './tools/sync-layered.mjs';
 
 const MAX_LINES_PER_CHECK = 15;
 let passed = 0;
@@ -46,22 +47,6 @@ async function pool(items, jobs, fn) {
     }
   });
   await Promise.all(workers);
-}
-
-/** The layered stylesheet carries a verbatim copy of the default one between markers. */
-function checkCssCopy(sourceDir) {
-  const def = fs.readFileSync(path.join(sourceDir, 'themes/default/seloste.css'), 'utf8');
-  const layeredFile = path.join(sourceDir, 'themes/layered/seloste.css');
-  if (!fs.existsSync(layeredFile)) return [{ rule: 'css:copy', target: layeredFile, message: 'missing' }];
-  const lay = fs.readFileSync(layeredFile, 'utf8');
-  const begin = '/* === BEGIN copy of themes/default/seloste.css === */\n';
-  const end = '/* === END copy of themes/default/seloste.css === */';
-  const a = lay.indexOf(begin);
-  const b = lay.indexOf(end);
-  if (a < 0 || b < 0) return [{ rule: 'css:copy-markers', target: layeredFile, message: 'copy markers not found' }];
-  return lay.slice(a + begin.length, b) === def
-    ? []
-    : [{ rule: 'css:copy-drift', target: layeredFile, message: 'the copied default rules differ from themes/default/seloste.css: copy the file again between the markers' }];
 }
 
 async function main() {
@@ -107,7 +92,7 @@ async function main() {
       }
       record(`theme ${theme}`, 'manifest-and-css', problems);
     }
-    if (themes.includes('layered') && themes.includes('default')) record('themes/layered/seloste.css', 'shared-rules-identical', checkCssCopy(sourceDir));
+    if (themes.includes('layered')) record('themes/layered', 'in-step-with-default (tools/sync-layered.mjs)', checkLayeredCurrent(sourceDir));
 
     // 2. render everything
     const sources = examples();

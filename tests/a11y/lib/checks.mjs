@@ -306,6 +306,10 @@ export async function checkPrint(page) {
         out.push({ rule: 'print:toc-noise', target: `a[href="${a.getAttribute('href')}"]`, message: `in-page link prints with decoration ${cs.textDecorationLine} / ::after ${after}` });
       }
     }
+    for (const d of root.querySelectorAll('details')) {
+      const hidden = [...d.children].filter((c) => c.tagName !== 'SUMMARY' && c.getClientRects().length === 0 && getComputedStyle(c).display !== 'none');
+      if (hidden.length) out.push({ rule: 'print:details-content', target: `details > ${hidden[0].tagName.toLowerCase()}${hidden[0].id ? '#' + hidden[0].id : ''}`, message: 'the content of a closed <details> would not print' });
+    }
     for (const el of root.querySelectorAll(':focus-visible')) {
       out.push({ rule: 'print:focus', target: el.tagName, message: 'focus ring would print' });
     }

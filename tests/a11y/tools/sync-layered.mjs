@@ -1,0 +1,102 @@
+// Keeps the layered theme in step with the default one, which it extends:
+//
+// 1. themes/layered/seloste.css holds a verbatim copy of themes/default/seloste.css
+//    between two marker comments (a theme stylesheet may not @import), followed by
+//    the layered theme's own rules.
+// 2. The layered theme's full notice is the default theme's sections.mustache with
+// every <section> turned into a native disclosure widget:
+//
+//   <section id="{{id}}" …>                      <details class="seloste-section">
+//   <{{h_section}} id="{{id}}-h">{{title}}…  ->  <summary><{{h_section}} id="{{id}}-h" …>{{title}}…</summary>
+//   …                                            <div class="seloste-section-body" id="{{id}}"> … </div>
+//   </section>                                   </details>
+//
+// The id sits on the body so that a link to a section (#id) opens its details
+// (browsers reveal a closed details that holds the fragment target).
+//
+//   node tests/a11y/tools/sync-layered.mjs           # check: exit 1 when themes/layered is stale
+//   node tests/a11y/tools/sync-layered.mjs --write   # rewrite the copy and sections.mustache
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HEADER = '{{! Generated from themes/default/partials/sections.mustache by tests/a11y/tools/sync-layered.mjs: do not edit by hand. }}\n';
+
+export function transform(src) {
+  let n = 0;
+  const out = src.replace(
+    /<section id="\{\{id\}\}"[^>]*>\n<\{\{h_section\}\} id="\{\{id\}\}-h">\{\{title\}\}<\/\{\{h_section\}\}>\n/g,
+    () => {
+      n++;
+      return '<details class="seloste-section">\n'
+        + '<summary><{{h_section}} id="{{id}}-h" class="seloste-section-title">{{title}}</{{h_section}}></summary>\n'
+        + '<div class="seloste-section-body" id="{{id}}">\n';
+    },
+  );
+  const closes = (out.match(/<\/section>/g) || []).length;
+  if (n === 0 || closes !== n) {
+    throw new Error(`sections.mustache: ${n} section openings matched but ${closes} </section>: the pattern no longer fits the default theme`);
+  }
+  return HEADER + out.replace(/<\/section>/g, '</div>\n</details>');
+}
+
+export function paths(root) {
+  return {
+    from: path.join(root, 'themes/default/partials/sections.mustache'),
+    to: path.join(root, 'themes/layered/partials/sections.mustache'),
+    cssFrom: path.join(root, 'themes/default/seloste.css'),
+    cssTo: path.join(root, 'themes/layered/seloste.css'),
+  };
+}
+
+export const CSS_BEGIN = '/* === BEGIN copy of themes/default/seloste.css === */\n';
+export const CSS_END = '/* === END copy of themes/default/seloste.css === */';
+
+/** The layered stylesheet with the copied part replaced by the current default stylesheet. */
+export function cssWithCopy(layered, def) {
+  const a = layered.indexOf(CSS_BEGIN);
+  const b = layered.indexOf(CSS_END);
+  if (a < 0 || b < a) throw new Error(`the markers ${CSS_BEGIN.trim()} and ${CSS_END} are missing`);
+  return layered.slice(0, a + CSS_BEGIN.length) + def + layered.slice(b);
+}
+
+/** [] when the layered copy is current, else one failure. */
+export function checkCurrent(root) {
+  const { from, to } = paths(root);
+  let want;
+  try {
+    want = transform(fs.readFileSync(from, 'utf8'));
+  } catch (e) {
+    return [{ rule: 'layered:sections-transform', target: from, message: e.message }];
+  }
+  const out = [];
+  const have = fs.existsSync(to) ? fs.readFileSync(to, 'utf8') : '';
+  if (have !== want) out.push({ rule: 'layered:sections-stale', target: to,
+    message: 'differs from the default sections.mustache turned into <details>: run node tests/a11y/tools/sync-layered.mjs --write' });
+  const { cssFrom, cssTo } = paths(root);
+  try {
+    const lay = fs.readFileSync(cssTo, 'utf8');
+    if (cssWithCopy(lay, fs.readFileSync(cssFrom, 'utf8')) !== lay) out.push({ rule: 'layered:css-stale', target: cssTo,
+      message: 'the copy of themes/default/seloste.css is out of date: run node tests/a11y/tools/sync-layered.mjs --write' });
+  } catch (e) {
+    out.push({ rule: 'layered:css-copy', target: cssTo, message: e.message });
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const root = process.env.SELOSTE_SOURCE_DIR || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+  if (process.argv.includes('--write')) {
+    const { from, to } = paths(root);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, transform(fs.readFileSync(from, 'utf8')));
+    console.log(`wrote ${to}`);
+    const { cssFrom, cssTo } = paths(root);
+    fs.writeFileSync(cssTo, cssWithCopy(fs.readFileSync(cssTo, 'utf8'), fs.readFileSync(cssFrom, 'utf8')));
+    console.log(`wrote ${cssTo}`);
+  } else {
+    const f = checkCurrent(root);
+    for (const x of f) console.error(`${x.target}: ${x.message}`);
+    process.exit(f.length ? 1 : 0);
+  }
+}
