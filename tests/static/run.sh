@@ -91,7 +91,8 @@ fi
 # The pages of the sample and the notice each one embeds (see examples/hugo-site/content).
 PUB="$TMP/hugo-public"
 hugo_pages=()
-for entry in "asiakasrekisteri:seiverkot-asiakasrekisteri" "uutiskirje:sen-uutiskirje"; do
+for entry in "asiakasrekisteri:seiverkot-asiakasrekisteri" "uutiskirje:sen-uutiskirjerekisteri" \
+             "vaasan-sahko:vaasan-sahko-asiakasrekisteri"; do
   slug=${entry%%:*}; reg=${entry#*:}
   hugo_pages+=(--page "$PUB/$slug/index.html" "$reg" fi)
   hugo_pages+=(--page "$PUB/sv/$slug/index.html" "$reg" sv)

@@ -5,7 +5,7 @@ import { SelosteError } from "./SelosteError.js";
  * (verified against the manifest when the bundle was read). It starts at
  * heading level 2 and carries its own lang attribute.
  *
- *   fragmentHtml(bundle, "sen-uutiskirje", "fi") // '<article class="seloste" lang="fi">…'
+ *   fragmentHtml(bundle, "sen-uutiskirjerekisteri", "fi") // '<div class="seloste" lang="fi" …'
  *
  * A register or language the bundle lacks throws a SelosteError that lists
  * what the bundle has.

@@ -3,7 +3,7 @@
  * relative, `/`-separated, no `..`, `.` or empty segment, no backslash, no
  * leading `/`, no drive letter or NUL. Any other path in a manifest is refused.
  *
- *   isSafeBundlePath("fragments/fi/sen-uutiskirje.html") // true
+ *   isSafeBundlePath("fragments/fi/sen-uutiskirjerekisteri.html") // true
  *   isSafeBundlePath("../etc/passwd")                    // false
  */
 export function isSafeBundlePath(path) {
