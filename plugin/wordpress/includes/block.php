@@ -1,0 +1,65 @@
+<?php
+/**
+ * The dynamic block "seloste/notice" (block/block.json) and the data its
+ * editor script needs: the registers, languages and themes of the live bundle.
+ *
+ * @package Seloste
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers the block from its block.json (rendered on the server by block/render.php).
+ */
+function seloste_register_block() {
+	register_block_type( SELOSTE_PLUGIN_DIR . '/block' );
+}
+
+/**
+ * What the editor's register/language picker offers, from the live bundle.
+ *
+ * @return array{registers: array<int,array{id: string, name: array}>, languages: string[], themes: string[], imported: bool}
+ */
+function seloste_editor_data() {
+	$manifest = seloste_bundle_manifest();
+	$out      = array(
+		'imported'  => (bool) $manifest,
+		'registers' => array(),
+		'languages' => $manifest['languages'] ?? array(),
+		'themes'    => $manifest['themes'] ?? array(),
+	);
+	foreach ( $manifest['registers'] ?? array() as $r ) {
+		$out['registers'][] = array(
+			'id'   => (string) $r['id'],
+			'name' => is_array( $r['name'] ?? null ) ? array_map( 'strval', $r['name'] ) : array(),
+		);
+	}
+	return $out;
+}
+
+/**
+ * Hands the picker data to the block's editor script.
+ */
+function seloste_block_editor_data() {
+	$handle = generate_block_asset_handle( 'seloste/notice', 'editorScript' );
+	wp_add_inline_script( $handle, 'window.selosteEditorData = ' . wp_json_encode( seloste_editor_data() ) . ';', 'before' );
+}
+
+/**
+ * The same data over REST, for editors only: GET /wp-json/seloste/v1/manifest.
+ */
+function seloste_register_rest_routes() {
+	register_rest_route(
+		'seloste/v1',
+		'/manifest',
+		array(
+			'methods'             => 'GET',
+			'callback'            => static function () {
+				return rest_ensure_response( seloste_editor_data() );
+			},
+			'permission_callback' => static function () {
+				return current_user_can( 'edit_posts' );
+			},
+		)
+	);
+}

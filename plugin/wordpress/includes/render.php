@@ -1,0 +1,295 @@
+<?php
+/**
+ * Serving a notice: the one function behind the shortcode and the block,
+ * the language choice, and the allow-list of the engine's theme markup.
+ *
+ * Nothing here renders a notice: it looks up the fragment the engine wrote
+ * into the live bundle and prints it.
+ *
+ * @package Seloste
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The elements and attributes that Seloste's themes produce in a fragment.
+ * Anything else in an imported fragment refuses the whole bundle.
+ *
+ * @return array<string,array<string,bool>>
+ */
+function seloste_allowed_html() {
+	$global = array(
+		'class'            => true,
+		'id'               => true,
+		'lang'             => true,
+		'dir'              => true,
+		'title'            => true,
+		'role'             => true,
+		'aria-label'       => true,
+		'aria-labelledby'  => true,
+		'aria-describedby' => true,
+		'aria-hidden'      => true,
+		'translate'        => true,
+	);
+	$plain    = array(
+		'article', 'section', 'header', 'footer', 'nav', 'aside', 'div', 'span', 'p',
+		'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+		'strong', 'em', 'b', 'i', 'small', 'br', 'hr', 'address', 'abbr', 'code',
+		'sub', 'sup', 'details', 'summary', 'figure', 'figcaption', 'blockquote',
+		'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup', 'col', 'bdi', 'wbr',
+	);
+	$allowed  = array();
+	foreach ( $plain as $tag ) {
+		$allowed[ $tag ] = $global;
+	}
+	$allowed['a']     = $global + array(
+		'href'     => true,
+		'hreflang' => true,
+		'rel'      => true,
+	);
+	$allowed['time']  = $global + array( 'datetime' => true );
+	$allowed['th']    = $global + array(
+		'scope'   => true,
+		'colspan' => true,
+		'rowspan' => true,
+		'headers' => true,
+	);
+	$allowed['td']    = $global + array(
+		'colspan' => true,
+		'rowspan' => true,
+		'headers' => true,
+	);
+	$allowed['ol']    = $global + array(
+		'start'    => true,
+		'reversed' => true,
+		'type'     => true,
+	);
+	$allowed['abbr']  = $global;
+	$allowed['col']   = $global + array( 'span' => true );
+	/**
+	 * Filters the allow-list for imported fragments. Only widen it for a theme
+	 * of your own; nothing that runs script can pass wp_kses anyway.
+	 *
+	 * @param array $allowed wp_kses allow-list.
+	 */
+	return apply_filters( 'seloste_allowed_html', $allowed );
+}
+
+/**
+ * The URL schemes a fragment's links may use.
+ *
+ * @return string[]
+ */
+function seloste_allowed_protocols() {
+	return array( 'http', 'https', 'mailto', 'tel' );
+}
+
+/**
+ * Filters a fragment through the allow-list.
+ *
+ * @param string $html Fragment.
+ * @return string
+ */
+function seloste_kses( $html ) {
+	return wp_kses( $html, seloste_allowed_html(), seloste_allowed_protocols() );
+}
+
+/**
+ * Checks that a fragment passes the allow-list unchanged.
+ *
+ * @param string $html Fragment.
+ * @return string|null Null when it is clean, else a short description of the first difference.
+ */
+function seloste_markup_problem( $html ) {
+	if ( ! preg_match( '//u', $html ) ) {
+		return 'not valid UTF-8';
+	}
+	$clean = seloste_kses( $html );
+	if ( $clean === $html ) {
+		return null;
+	}
+	$at = strspn( $clean ^ $html, "\0" );
+	return sprintf( 'at byte %d: %s', $at, wp_json_encode( substr( $html, max( 0, $at - 20 ), 60 ) ) );
+}
+
+/**
+ * Maps a WordPress locale or language code (fi, fi_FI, sv_SE, en-GB) to one of
+ * the bundle's languages.
+ *
+ * @param string   $locale    Locale or code.
+ * @param string[] $available The bundle's languages.
+ * @return string|null
+ */
+function seloste_locale_to_lang( $locale, array $available ) {
+	$code = strtolower( substr( (string) preg_replace( '/[-_].*$/', '', (string) $locale ), 0, 8 ) );
+	return in_array( $code, $available, true ) ? $code : null;
+}
+
+/**
+ * The language of the current page: Polylang, then WPML, then get_locale().
+ *
+ * @return string A locale or language code.
+ */
+function seloste_page_locale() {
+	if ( function_exists( 'pll_current_language' ) ) {
+		$lang = pll_current_language( 'slug' );
+		if ( is_string( $lang ) && '' !== $lang ) {
+			return $lang;
+		}
+	}
+	if ( defined( 'ICL_SITEPRESS_VERSION' ) || has_filter( 'wpml_current_language' ) ) {
+		$lang = apply_filters( 'wpml_current_language', null );
+		if ( is_string( $lang ) && '' !== $lang && 'all' !== $lang ) {
+			return $lang;
+		}
+	}
+	return get_locale();
+}
+
+/**
+ * Chooses the language to serve. An explicit lang is used as is (and shows a
+ * placeholder if missing). Otherwise the page language; when the bundle lacks
+ * it, English, then the bundle's first language.
+ *
+ * @param string   $requested The lang attribute ('' or 'auto' = follow the page).
+ * @param string[] $available The bundle's languages.
+ * @param string   $locale    The page's locale (seloste_page_locale()).
+ * @return string
+ */
+function seloste_choose_lang( $requested, array $available, $locale ) {
+	$requested = strtolower( trim( (string) $requested ) );
+	if ( '' !== $requested && 'auto' !== $requested ) {
+		return $requested;
+	}
+	$lang = seloste_locale_to_lang( $locale, $available );
+	if ( null !== $lang ) {
+		return $lang;
+	}
+	if ( in_array( 'en', $available, true ) ) {
+		return 'en';
+	}
+	return $available ? (string) reset( $available ) : 'fi';
+}
+
+/**
+ * Keeps the characters an ID may have (letters, digits, '-' and '_').
+ *
+ * @param mixed $value Raw value.
+ * @return string
+ */
+function seloste_clean_id( $value ) {
+	return is_scalar( $value ) ? (string) preg_replace( '/[^\p{L}\p{N}_-]/u', '', (string) $value ) : '';
+}
+
+/**
+ * THE function behind the shortcode and the block: the imported fragment of
+ * a register in a language and theme, from the live bundle.
+ *
+ * @param array $args register (ID; may be left out when the bundle has one register),
+ *                    lang ('' = follow the page), theme ('' = the bundle's first).
+ * @return string HTML. When the notice is missing: a placeholder for those who
+ *                can edit posts, an empty string for visitors.
+ */
+function seloste_notice_html( array $args ) {
+	$args = wp_parse_args(
+		$args,
+		array(
+			'register' => '',
+			'lang'     => '',
+			'theme'    => '',
+		)
+	);
+	$bundle   = seloste_active_bundle();
+	$manifest = $bundle ? seloste_bundle_manifest( $bundle ) : null;
+	if ( ! $manifest ) {
+		return seloste_placeholder( __( 'No Seloste bundle has been imported yet (Settings → Seloste).', 'seloste' ) );
+	}
+	$register = seloste_clean_id( $args['register'] );
+	if ( '' === $register && 1 === count( $manifest['registers'] ) ) {
+		$register = (string) $manifest['registers'][0]['id'];
+	}
+	if ( '' === $register ) {
+		return seloste_placeholder( __( 'Choose a register for this Seloste notice.', 'seloste' ) );
+	}
+	$lang  = seloste_choose_lang( (string) $args['lang'], $manifest['languages'], seloste_page_locale() );
+	$theme = seloste_clean_id( $args['theme'] );
+	if ( '' === $theme ) {
+		$theme = in_array( 'default', $manifest['themes'], true ) ? 'default' : (string) ( $manifest['themes'][0] ?? 'default' );
+	}
+
+	$index = get_post_meta( $bundle->ID, '_seloste_index', true );
+	$key   = 'fragment|' . $register . '|' . $lang . '|' . $theme;
+	$id    = is_array( $index ) ? (int) ( $index[ $key ] ?? 0 ) : 0;
+	$html  = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
+	if ( '' === $html || ! hash_equals( (string) get_post_meta( $id, '_seloste_sha256', true ), hash( 'sha256', $html ) ) ) {
+		return seloste_placeholder(
+			sprintf(
+				/* translators: 1: register ID, 2: language code, 3: theme name */
+				__( 'The imported Seloste bundle has no notice for register "%1$s" in language "%2$s" with theme "%3$s".', 'seloste' ),
+				$register,
+				$lang,
+				$theme
+			)
+		);
+	}
+	seloste_enqueue_theme_style( $bundle->ID, $theme );
+	// The fragment passed this same allow-list at import; filtering again costs little and keeps output escaped.
+	return seloste_kses( $html );
+}
+
+/**
+ * A placeholder for a missing notice: visible to editors only.
+ *
+ * @param string $message What is missing.
+ * @return string
+ */
+function seloste_placeholder( $message ) {
+	if ( ! current_user_can( 'edit_posts' ) ) {
+		return '';
+	}
+	return '<div class="seloste-placeholder" role="note" style="border:2px dashed #8c8f94;padding:1em;">'
+		. '<strong>' . esc_html__( 'Seloste notice', 'seloste' ) . '</strong>: ' . esc_html( $message )
+		. ' <em>' . esc_html__( '(Only editors see this; visitors see nothing here.)', 'seloste' ) . '</em></div>';
+}
+
+/**
+ * Adds the theme's stylesheet from the live bundle, inline, once a page.
+ *
+ * @param int    $bundle_id Bundle post ID.
+ * @param string $theme     Theme name.
+ */
+function seloste_enqueue_theme_style( $bundle_id, $theme ) {
+	$handle = 'seloste-' . $theme;
+	if ( wp_style_is( $handle, 'enqueued' ) ) {
+		return;
+	}
+	$index = get_post_meta( $bundle_id, '_seloste_index', true );
+	$id    = is_array( $index ) ? (int) ( $index[ 'file|assets/seloste-' . $theme . '.css' ] ?? 0 ) : 0;
+	$css   = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
+	if ( '' === $css || ! seloste_is_safe_css( $css ) ) {
+		return;
+	}
+	wp_register_style( $handle, false, array(), SELOSTE_PLUGIN_VERSION );
+	wp_add_inline_style( $handle, $css );
+	wp_enqueue_style( $handle );
+}
+
+/**
+ * The [seloste register="ID" lang="fi" theme="default"] shortcode.
+ *
+ * @param array|string $atts Attributes.
+ * @return string
+ */
+function seloste_shortcode( $atts ) {
+	$atts = shortcode_atts(
+		array(
+			'register' => '',
+			'lang'     => '',
+			'theme'    => '',
+		),
+		is_array( $atts ) ? $atts : array(),
+		'seloste'
+	);
+	$html = seloste_notice_html( $atts );
+	return '' === $html ? '' : '<div class="seloste-embed">' . $html . '</div>';
+}

@@ -1,0 +1,37 @@
+<?php
+/**
+ * Plugin Name:       Seloste
+ * Description:       Publishes privacy notices (tietosuojaseloste) built by the Seloste engine: import a verified bundle, then show a notice with the [seloste] shortcode or the Seloste notice block.
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      8.1
+ * Author:            Seloste contributors
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       seloste
+ *
+ * The plugin never renders a notice by itself: it publishes the HTML that the
+ * engine wrote into a bundle (docs/bundle-format.md), after verifying it.
+ *
+ * @package Seloste
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+define( 'SELOSTE_PLUGIN_VERSION', '0.1.0' );
+define( 'SELOSTE_PLUGIN_FILE', __FILE__ );
+define( 'SELOSTE_PLUGIN_DIR', __DIR__ );
+
+require_once __DIR__ . '/includes/load.php';
+require_once __DIR__ . '/includes/verify.php';
+require_once __DIR__ . '/includes/import.php';
+require_once __DIR__ . '/includes/render.php';
+require_once __DIR__ . '/includes/block.php';
+require_once __DIR__ . '/includes/native.php';
+require_once __DIR__ . '/includes/settings.php';
+require_once __DIR__ . '/includes/site-health.php';
+require_once __DIR__ . '/includes/hooks.php';
+
+if ( defined( 'WP_CLI' ) && WP_CLI ) {
+	require_once __DIR__ . '/includes/cli.php';
+}

@@ -1,0 +1,476 @@
+#!/usr/bin/env bash
+# End-to-end suite of the Seloste WordPress plugin on a real WordPress:
+# Debian's wordpress + MariaDB on a private socket + `php -S` on 127.0.0.1.
+#
+# Environment: SELOSTE_BIN (the seloste CLI), SELOSTE_SOURCE_DIR (repo root),
+# SELOSTE_BUILD_DIR (CMake build dir; for bindings/c/libseloste_c.so).
+# KEEP=1 keeps the temp folder (and prints it) for debugging.
+# Last line: "N passed, N failed".
+set -uo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+: "${SELOSTE_BIN:?SELOSTE_BIN must point to the seloste CLI}"
+SRC=${SELOSTE_SOURCE_DIR:-$(cd "$HERE/../.." && pwd)}
+BUILD=${SELOSTE_BUILD_DIR:-}
+PLUGIN="$SRC/plugin/wordpress"
+
+PASS=0
+FAIL=0
+pass() { PASS=$((PASS + 1)); echo "PASS: $*"; }
+fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*"; }
+check() { local d=$1; shift; if "$@"; then pass "$d"; else fail "$d"; fi; }
+summary() { echo "$PASS passed, $FAIL failed"; }
+die() { fail "$*"; summary; exit 1; }
+
+T=$(mktemp -d /tmp/selwp.XXXXXX)
+SITE="$T/site"
+DB="$T/db"
+SOCK="$T/db.sock"
+SERVER_PID=""
+DB_PID=""
+cleanup() {
+	[ -n "$SERVER_PID" ] && kill -- "-$SERVER_PID" 2>/dev/null
+	if [ -n "$DB_PID" ]; then
+		mariadb-admin --no-defaults --socket="$SOCK" -uroot shutdown 2>/dev/null || kill -- "-$DB_PID" 2>/dev/null
+	fi
+	if [ "${KEEP:-0}" = 1 ]; then echo "kept $T" >&2; else rm -rf "$T"; fi
+}
+trap cleanup EXIT
+
+for tool in php mariadbd mariadb-install-db mariadb-admin mariadb curl zip unzip node npm phpunit; do
+	command -v "$tool" >/dev/null || die "missing tool: $tool (scripts/install-deps installs it)"
+done
+[ -d /usr/share/wordpress ] || die "missing Debian package: wordpress"
+[ -x "$SELOSTE_BIN" ] || die "SELOSTE_BIN is not executable: $SELOSTE_BIN"
+
+free_port() { php -r '$s=stream_socket_server("tcp://127.0.0.1:0"); $n=stream_socket_get_name($s,false); echo substr($n, strrpos($n, ":")+1);'; }
+PORT=$(free_port)
+URL="http://127.0.0.1:$PORT"
+ADMIN_PW="admin-$RANDOM-$RANDOM"
+EDITOR_PW="editor-$RANDOM-$RANDOM"
+
+# ---------------------------------------------------------------- database
+mariadb-install-db --no-defaults --user=root --datadir="$DB" --auth-root-authentication-method=socket --skip-test-db >"$T/db-install.log" 2>&1 || die "mariadb-install-db failed (see $T/db-install.log)"
+setsid mariadbd --no-defaults --user=root --datadir="$DB" --socket="$SOCK" --skip-networking --pid-file="$T/db.pid" --skip-log-bin >"$T/db.log" 2>&1 &
+DB_PID=$!
+for _ in $(seq 1 100); do mariadb-admin --no-defaults --socket="$SOCK" -uroot ping >/dev/null 2>&1 && break; sleep 0.1; done
+mariadb-admin --no-defaults --socket="$SOCK" -uroot ping >/dev/null 2>&1 || die "mariadbd did not start"
+mariadb --no-defaults --socket="$SOCK" -uroot -e "CREATE DATABASE wp; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'localhost';" || die "cannot create the database"
+
+# ---------------------------------------------------------------- WordPress
+cp -rL /usr/share/wordpress "$SITE"
+rm -f "$SITE/wp-config.php"
+mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins" "$SITE/wp-content/uploads"
+cp -r "$PLUGIN" "$SITE/wp-content/plugins/seloste"
+salt() { php -r 'echo bin2hex(random_bytes(32));'; }
+cat >"$SITE/wp-config.php" <<EOF
+<?php
+define( 'DB_NAME', 'wp' );
+define( 'DB_USER', 'wp' );
+define( 'DB_PASSWORD', 'wp' );
+define( 'DB_HOST', 'localhost:$SOCK' );
+define( 'DB_CHARSET', 'utf8mb4' );
+define( 'DB_COLLATE', '' );
+\$table_prefix = 'wp_';
+define( 'AUTH_KEY', '$(salt)' );
+define( 'SECURE_AUTH_KEY', '$(salt)' );
+define( 'LOGGED_IN_KEY', '$(salt)' );
+define( 'NONCE_KEY', '$(salt)' );
+define( 'AUTH_SALT', '$(salt)' );
+define( 'SECURE_AUTH_SALT', '$(salt)' );
+define( 'LOGGED_IN_SALT', '$(salt)' );
+define( 'NONCE_SALT', '$(salt)' );
+define( 'WP_HOME', '$URL' );
+define( 'WP_SITEURL', '$URL' );
+define( 'DISABLE_WP_CRON', true );
+define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+define( 'AUTOMATIC_UPDATER_DISABLED', true );
+define( 'WP_DEBUG', true );
+define( 'WP_DEBUG_LOG', '$T/debug.log' );
+define( 'WP_DEBUG_DISPLAY', false );
+if ( ! defined( 'ABSPATH' ) ) { define( 'ABSPATH', __DIR__ . '/' ); }
+require_once ABSPATH . 'wp-settings.php';
+EOF
+# Offline: no update checks.
+cat >"$SITE/wp-content/mu-plugins/offline.php" <<'EOF'
+<?php
+remove_action( 'admin_init', '_maybe_update_core' );
+remove_action( 'admin_init', '_maybe_update_plugins' );
+remove_action( 'admin_init', '_maybe_update_themes' );
+remove_action( 'load-plugins.php', 'wp_update_plugins' );
+remove_action( 'load-update.php', 'wp_update_plugins' );
+remove_action( 'load-update-core.php', 'wp_update_plugins' );
+remove_action( 'load-themes.php', 'wp_update_themes' );
+remove_action( 'load-update.php', 'wp_update_themes' );
+remove_action( 'load-update-core.php', 'wp_update_themes' );
+remove_action( 'wp_version_check', 'wp_version_check' );
+add_filter( 'pre_http_request', function ( $pre, $args, $url ) {
+	$host = wp_parse_url( $url, PHP_URL_HOST );
+	return in_array( $host, array( '127.0.0.1', 'localhost' ), true ) ? $pre : new WP_Error( 'offline', 'offline test site' );
+}, 10, 3 );
+EOF
+cat >"$T/router.php" <<'EOF'
+<?php
+// php -S router: real files as they are, every other path to WordPress's index.php.
+$root = $_SERVER['DOCUMENT_ROOT'];
+$path = (string) parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH );
+if ( '/' !== $path && is_file( $root . $path ) ) {
+	return false;
+}
+$_SERVER['SCRIPT_NAME']     = '/index.php';
+$_SERVER['SCRIPT_FILENAME'] = $root . '/index.php';
+$_SERVER['PHP_SELF']        = '/index.php';
+require $root . '/index.php';
+EOF
+php "$HERE/php/install.php" "$SITE" "$ADMIN_PW" >/dev/null 2>"$T/install.err" || die "wp_install failed: $(cat "$T/install.err")"
+wpphp() { php "$HERE/php/wp.php" "$SITE" "$1"; }
+
+# Keys and bundles ---------------------------------------------------------
+shopt -s nullglob
+EXAMPLES=("$SRC"/examples/*.xml)
+shopt -u nullglob
+[ ${#EXAMPLES[@]} -gt 0 ] || die "no examples/*.xml in $SRC"
+"$SELOSTE_BIN" keygen "$T/key" >/dev/null || die "seloste keygen failed"
+"$SELOSTE_BIN" keygen "$T/other-key" >/dev/null || die "seloste keygen (second key) failed"
+PUBKEY=$(tr -d '\n' <"$T/key.pub")
+"$SELOSTE_BIN" build --sign "$T/key" "${EXAMPLES[@]}" -o "$T/bundle" >"$T/build.log" 2>&1 || die "seloste build --sign failed: $(cat "$T/build.log")"
+[ -f "$T/bundle/manifest.json.sig" ] || die "seloste build --sign wrote no manifest.json.sig"
+(cd "$T/bundle" && zip -qr "$T/bundle.zip" .) || die "zip failed"
+
+# Tampered: one byte of a fragment changed after signing (hash mismatch).
+cp -r "$T/bundle" "$T/tampered"
+FRAG=$(cd "$T/tampered" && find fragments -name '*.html' | sort | head -1)
+php -r '$f=$argv[1]; $s=file_get_contents($f); $p=strpos($s,"</p>"); if($p===false){$s.=" ";}else{$s=substr_replace($s,"!",$p,0);} file_put_contents($f,$s);' "$T/tampered/$FRAG"
+(cd "$T/tampered" && zip -qr "$T/tampered.zip" .)
+# Wrong signature: the same sources signed with another key.
+"$SELOSTE_BIN" build --sign "$T/other-key" "${EXAMPLES[@]}" -o "$T/wrongsig" >/dev/null 2>&1 || die "build with the second key failed"
+(cd "$T/wrongsig" && zip -qr "$T/wrongsig.zip" .)
+# Unsigned.
+"$SELOSTE_BIN" build "${EXAMPLES[@]}" -o "$T/unsigned" >/dev/null 2>&1 || die "unsigned build failed"
+(cd "$T/unsigned" && zip -qr "$T/unsigned.zip" .)
+# An extra file the manifest does not list.
+cp -r "$T/bundle" "$T/extra"
+echo '<?php echo "owned";' >"$T/extra/fi/evil.php"
+(cd "$T/extra" && zip -qr "$T/extra.zip" .)
+
+# What the pages must show: from the manifest and the examples' sources.
+eval "$(php -r '
+$m = json_decode(file_get_contents($argv[1]), true);
+$r = $m["registers"][0];
+$bid = "";
+foreach ($m["registers"] as $reg) {
+  $xml = @simplexml_load_file($argv[2] . "/examples/" . basename($reg["source"] ?? ""));
+  if (!$xml) continue;
+  foreach ($xml->register as $x) {
+    if ((string)$x["id"] !== $reg["id"]) continue;
+    $ref = (string)$x->controller["ref"];
+    foreach ($xml->organisation as $o) if ((string)$o["id"] === $ref && (string)$o->{"business-id"} !== "") { $bid = (string)$o->{"business-id"}; }
+  }
+  if ($bid !== "") { $r = $reg; break; }
+}
+printf("REG=%s\nNAME_FI=%s\nNAME_SV=%s\nNAME_EN=%s\nBID=%s\nNREG=%d\n", escapeshellarg($r["id"]), escapeshellarg($r["name"]["fi"] ?? ""), escapeshellarg($r["name"]["sv"] ?? ""), escapeshellarg($r["name"]["en"] ?? ""), escapeshellarg($bid), count($m["registers"]));
+' "$T/bundle/manifest.json" "$SRC")"
+[ -n "$REG" ] && [ -n "$NAME_FI" ] && [ -n "$BID" ] || die "cannot find a register with a business ID in the examples' bundle"
+echo "register $REG ($NAME_FI), business ID $BID, $NREG registers"
+
+# Activate, configure, create users and pages (a second PHP process: WP_INSTALLING is over).
+wpphp "
+\$r = activate_plugin( 'seloste/seloste.php' );
+if ( is_wp_error( \$r ) ) { fwrite( STDERR, \$r->get_error_message() ); exit( 1 ); }
+\$u = wp_insert_user( array( 'user_login' => 'editor', 'user_pass' => '$EDITOR_PW', 'user_email' => 'editor@example.invalid', 'role' => 'editor' ) );
+if ( is_wp_error( \$u ) ) { exit( 1 ); }
+update_option( 'permalink_structure', '' );
+" 2>"$T/activate.err" || die "plugin activation failed: $(cat "$T/activate.err")"
+
+page() { # title content -> ID
+	wpphp "echo wp_insert_post( array( 'post_type' => 'page', 'post_status' => 'publish', 'post_title' => '$1', 'post_content' => base64_decode( '$(printf '%s' "$2" | base64 -w0)' ) ) );"
+}
+P_SHORT=$(page 'Shortcode fi' "[seloste register=\"$REG\" lang=\"fi\" theme=\"default\"]")
+P_BLOCK=$(page 'Block sv' "<!-- wp:seloste/notice {\"register\":\"$REG\",\"lang\":\"sv\"} /-->")
+P_AUTO=$(page 'Shortcode page language' "[seloste register=\"$REG\"]")
+P_MISSING=$(page 'Missing register' "<p>Before.</p>[seloste register=\"no-such-register\" lang=\"fi\"]<p>After.</p>")
+[ -n "$P_SHORT" ] && [ -n "$P_BLOCK" ] || die "cannot create pages"
+
+# ---------------------------------------------------------------- serve
+PHP_CLI_SERVER_WORKERS=4 setsid php -d ffi.enable=1 -d upload_max_filesize=64M -d post_max_size=64M -S "127.0.0.1:$PORT" -t "$SITE" "$T/router.php" >"$T/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do curl -s -o /dev/null "$URL/wp-login.php" && break; sleep 0.1; done
+curl -s -o /dev/null "$URL/wp-login.php" || die "php -S did not start"
+
+login() { # user password jar
+	curl -s -o /dev/null -c "$3" -b "$3" "$URL/wp-login.php"
+	local code
+	code=$(curl -s -o /dev/null -w '%{http_code}' -c "$3" -b "$3" --data-urlencode "log=$1" --data-urlencode "pwd=$2" -d testcookie=1 -d rememberme=forever "$URL/wp-login.php")
+	[ "$code" = 302 ]
+}
+ADMIN="$T/admin.jar"
+EDITOR="$T/editor.jar"
+check "admin logs in" login admin "$ADMIN_PW" "$ADMIN"
+check "editor logs in" login editor "$EDITOR_PW" "$EDITOR"
+
+admin_page() { curl -s -b "$ADMIN" -c "$ADMIN" "$URL/wp-admin/options-general.php?page=seloste${1:-}"; }
+nonce_of() { # form id -> _wpnonce in that form
+	admin_page | php -r '$h=stream_get_contents(STDIN); if (preg_match("#<form[^>]*id=\"".$argv[1]."\".*?name=\"_wpnonce\" value=\"([0-9a-f]+)\"#s",$h,$m)) echo $m[1];' "$1"
+}
+upload() { # jar zip [nonce] -> prints "HTTPCODE LOCATION"
+	local args=(-s -o "$T/upload.out" -w '%{http_code} %{redirect_url}' -b "$1" -c "$1" -F action=seloste_upload -F "seloste_bundle=@$2;type=application/zip")
+	[ -n "${3:-}" ] && args+=(-F "_wpnonce=$3" -F "_wp_http_referer=/wp-admin/options-general.php?page=seloste")
+	curl "${args[@]}" "$URL/wp-admin/admin-post.php"
+}
+active() { wpphp 'echo (int) get_option( "seloste_active_bundle" );'; }
+view() { curl -s "$URL/?page_id=$1"; }
+notice_sha() { view "$1" | php -r '$h=stream_get_contents(STDIN); echo preg_match("#<div[^>]*class=\"[^\"]*seloste-embed.*?</article>#s",$h,$m) ? hash("sha256",$m[0]) : "none";'; }
+has() { grep -qF -- "$2" <<<"$1"; }
+
+# ---------------------------------------------------------------- before any import
+H=$(view "$P_SHORT")
+check "visitor sees no placeholder before any import" bash -c '! grep -q seloste-placeholder <<<"$0"' "$H"
+H=$(curl -s -b "$ADMIN" "$URL/?page_id=$P_SHORT")
+check "admin sees the placeholder before any import" has "$H" "seloste-placeholder"
+
+# ---------------------------------------------------------------- configure the public key through the settings form
+SETTINGS_NONCE=$(nonce_of seloste-settings-form)
+check "settings form has a nonce" test -n "$SETTINGS_NONCE"
+CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$ADMIN" -c "$ADMIN" \
+	--data-urlencode "option_page=seloste" --data-urlencode "action=update" --data-urlencode "_wpnonce=$SETTINGS_NONCE" \
+	--data-urlencode "_wp_http_referer=/wp-admin/options-general.php?page=seloste" \
+	--data-urlencode "seloste_settings[public_key]=$PUBKEY" --data-urlencode "seloste_settings[keep_versions]=10" \
+	--data-urlencode "seloste_settings[fetch_interval]=daily" --data-urlencode "seloste_settings[native_method]=auto" \
+	"$URL/wp-admin/options.php")
+check "settings form saves (302)" test "$CODE" = 302
+check "public key stored" test "$(wpphp 'echo seloste_settings()["public_key"];')" = "$PUBKEY"
+
+# ---------------------------------------------------------------- import through the admin upload form
+NONCE=$(nonce_of seloste-upload-form)
+check "upload form has a nonce" test -n "$NONCE"
+R=$(upload "$ADMIN" "$T/bundle.zip" "$NONCE")
+check "signed bundle upload redirects with ok ($R)" has "$R" "seloste_result=ok"
+LIVE=$(active)
+check "a bundle is live after the upload" test "$LIVE" -gt 0
+check "the live bundle's signature was verified" test "$(wpphp "echo get_post_meta( $LIVE, '_seloste_sig_checked', true );")" = 1
+check "the uploaded zip is kept in the protected folder" test -f "$SITE/wp-content/uploads/seloste/bundles/bundle-$LIVE.zip"
+check "uploads/seloste has a deny-all .htaccess" grep -q "Require all denied" "$SITE/wp-content/uploads/seloste/.htaccess"
+check "uploads/seloste has an index.php" test -f "$SITE/wp-content/uploads/seloste/index.php"
+check "no staging leftovers" test -z "$(find "$SITE/wp-content/uploads/seloste/staging" -mindepth 1 -type d 2>/dev/null)"
+SP=$(admin_page "&seloste_result=ok")
+check "settings page reports the import" has "$SP" 'data-result="ok"'
+check "settings page shows the engine version" has "$SP" "$(php -r 'echo htmlspecialchars(json_decode(file_get_contents($argv[1]),true)["generator"]);' "$T/bundle/manifest.json")"
+check "settings page shows the active path" has "$SP" "Active path"
+NF=$(php -r 'echo count(json_decode(file_get_contents($argv[1]),true)["findings"] ?? []);' "$T/bundle/manifest.json")
+check "settings page shows the bundle's $NF findings" has "$SP" "carried in the bundle ($NF)"
+
+# ---------------------------------------------------------------- pages over HTTP
+H=$(view "$P_SHORT")
+check "shortcode page (fi) shows the register name" has "$H" "$NAME_FI"
+check "shortcode page (fi) shows the business ID" has "$H" "$BID"
+check "shortcode page carries lang=fi on the notice" has "$H" 'lang="fi"'
+check "shortcode page has the theme stylesheet inline" has "$H" "seloste-default-inline-css"
+H=$(view "$P_BLOCK")
+check "block page (sv) shows the Swedish register name" has "$H" "$NAME_SV"
+check "block page (sv) shows the business ID" has "$H" "$BID"
+check "block page has the block wrapper class" has "$H" "wp-block-seloste-notice"
+H=$(view "$P_AUTO")
+check "page-language shortcode follows get_locale() (en_US -> en)" has "$H" "$NAME_EN"
+H=$(view "$P_MISSING")
+check "missing register: visitors get the page" has "$H" "After."
+check "missing register: visitors see no placeholder" bash -c '! grep -q seloste-placeholder <<<"$0"' "$H"
+H=$(curl -s -b "$EDITOR" "$URL/?page_id=$P_MISSING")
+check "missing register: editors see a placeholder" has "$H" "seloste-placeholder"
+SHA_SHORT=$(notice_sha "$P_SHORT")
+SHA_BLOCK=$(notice_sha "$P_BLOCK")
+check "notice markup found on the pages" test "$SHA_SHORT" != none -a "$SHA_BLOCK" != none
+
+# Block editor data and REST route.
+R=$(curl -s -b "$ADMIN" "$URL/wp-admin/post.php?post=$P_BLOCK&action=edit")
+check "block editor gets the picker data" has "$R" "window.selosteEditorData"
+check "block editor data lists the register" has "$R" "\"$REG\""
+REST_NONCE=$(php -r 'if (preg_match("#wpApiSettings = (\{.*?\});#", stream_get_contents(STDIN), $m)) echo json_decode($m[1], true)["nonce"] ?? "";' <<<"$R")
+[ -z "$REST_NONCE" ] && REST_NONCE=$(curl -s -b "$ADMIN" "$URL/wp-admin/admin-ajax.php?action=rest-nonce")
+R=$(curl -s -b "$ADMIN" -H "X-WP-Nonce: $REST_NONCE" "$URL/?rest_route=/seloste/v1/manifest")
+check "REST manifest route answers editors" has "$R" "\"$REG\""
+CODE=$(curl -s -o /dev/null -w '%{http_code}' "$URL/?rest_route=/seloste/v1/manifest")
+check "REST manifest route refuses visitors (401)" test "$CODE" = 401
+R=$(curl -s -b "$ADMIN" -H "X-WP-Nonce: $REST_NONCE" "$URL/?rest_route=/wp/v2/block-renderer/seloste/notice&context=edit&attributes%5Bregister%5D=$REG&attributes%5Blang%5D=fi")
+check "editor preview (ServerSideRender endpoint) renders the notice" has "$R" "$BID"
+
+# ---------------------------------------------------------------- axe on a WordPress page
+rm -rf "$T/node" && mkdir "$T/node" && cp "$HERE/package.json" "$HERE/package-lock.json" "$HERE/axe.mjs" "$T/node/"
+if (cd "$T/node" && npm ci --no-audit --no-fund --loglevel=error >"$T/npm.log" 2>&1); then
+	AXE=$(cd "$T/node" && node axe.mjs "$URL/?page_id=$P_SHORT" "$URL/?page_id=$P_BLOCK" 2>"$T/axe.err")
+	echo "$AXE" >"$T/axe.json"
+	for id in "$P_SHORT" "$P_BLOCK"; do
+		LINE=$(grep -F "\"url\":\"$URL/?page_id=$id\"" <<<"$AXE")
+		read -r EMB NV TV < <(php -r '$j=json_decode($argv[1],true); echo ($j["embeds"]??0)," ",count($j["notice"]??[1])," ",count($j["theme"]??[]);' "$LINE")
+		check "axe ran on page $id with the notice on it" test "${EMB:-0}" -ge 1
+		check "axe: no violations inside the notice's markup on page $id ($NV)" test "${NV:-1}" = 0
+		[ "${NV:-1}" = 0 ] || php -r 'foreach (json_decode($argv[1],true)["notice"] as $v) echo "  notice: {$v["id"]} {$v["target"]}\n";' "$LINE"
+		if [ "${TV:-0}" != 0 ]; then
+			echo "note: the WordPress theme itself has $TV axe violation node(s) on page $id (outside the notice; not counted):"
+			php -r 'foreach (json_decode($argv[1],true)["theme"] as $v) echo "  theme: {$v["id"]} {$v["target"]}\n";' "$LINE"
+		fi
+	done
+else
+	fail "npm ci for axe-core/playwright-core failed: $(tail -5 "$T/npm.log")"
+fi
+
+# ---------------------------------------------------------------- refusals leave the live notices untouched
+unchanged() { # description
+	check "$1: the same bundle stays live" test "$(active)" = "$LIVE"
+	check "$1: the shortcode page is unchanged" test "$(notice_sha "$P_SHORT")" = "$SHA_SHORT"
+	check "$1: the block page is unchanged" test "$(notice_sha "$P_BLOCK")" = "$SHA_BLOCK"
+}
+last_code() { wpphp 'echo get_option( "seloste_last_import" )["code"] ?? "";'; }
+last_message() { wpphp 'echo get_option( "seloste_last_import" )["message"] ?? "";'; }
+
+R=$(upload "$ADMIN" "$T/tampered.zip" "$(nonce_of seloste-upload-form)")
+check "tampered page is refused ($R)" has "$R" "seloste_result=refused"
+check "tampered page is refused as a hash mismatch" test "$(last_code)" = seloste_hash_mismatch
+unchanged "tampered page"
+H=$(admin_page "&seloste_result=refused")
+check "the settings page says why" has "$H" "does not match the manifest"
+
+R=$(upload "$ADMIN" "$T/wrongsig.zip" "$(nonce_of seloste-upload-form)")
+check "wrong signature is refused ($R)" has "$R" "seloste_result=refused"
+check "wrong signature is refused as such" test "$(last_code)" = seloste_bad_signature
+unchanged "wrong signature"
+
+R=$(upload "$ADMIN" "$T/unsigned.zip" "$(nonce_of seloste-upload-form)")
+check "unsigned bundle is refused while a key is set" test "$(last_code)" = seloste_unsigned
+unchanged "unsigned bundle"
+
+R=$(upload "$ADMIN" "$T/extra.zip" "$(nonce_of seloste-upload-form)")
+check "bundle with an unlisted file is refused" test "$(last_code)" = seloste_unlisted
+unchanged "unlisted file"
+check "the unlisted .php file was not left in uploads" test -z "$(find "$SITE/wp-content/uploads" -name evil.php)"
+
+wpphp 'update_option( "seloste_last_import", array( "marker" => 1 ) );'
+R=$(upload "$ADMIN" "$T/bundle.zip" "")
+check "upload without a nonce is refused (403): $R" test "${R%% *}" = 403
+check "upload without a nonce never reached the import" test "$(wpphp 'echo get_option( "seloste_last_import" )["marker"] ?? 0;')" = 1
+unchanged "upload without a nonce"
+
+# The editor lacks manage_options; even with a nonce of their own, the capability check refuses first.
+EDITOR_NONCE=$(curl -s -b "$EDITOR" "$URL/wp-admin/profile.php" | php -r 'if (preg_match("#name=\"_wpnonce\" value=\"([0-9a-f]+)\"#", stream_get_contents(STDIN), $m)) echo $m[1];')
+R=$(upload "$EDITOR" "$T/bundle.zip" "$EDITOR_NONCE")
+check "upload by an editor is refused (403): $R" test "${R%% *}" = 403
+check "upload by an editor is refused by the capability check" grep -q "not allowed to manage Seloste" "$T/upload.out"
+check "upload by an editor never reached the import" test "$(wpphp 'echo get_option( "seloste_last_import" )["marker"] ?? 0;')" = 1
+unchanged "upload by an editor"
+CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$EDITOR" "$URL/wp-admin/options-general.php?page=seloste")
+check "editor cannot open the settings page ($CODE)" test "$CODE" = 403
+
+# ---------------------------------------------------------------- native path: the plain PHP script
+LIB=""
+[ -n "$BUILD" ] && [ -f "$BUILD/bindings/c/libseloste_c.so" ] && LIB="$BUILD/bindings/c/libseloste_c.so"
+NATIVE_SRC=("${EXAMPLES[0]}")
+if [ -n "$LIB" ]; then
+	NATIVE_ARGS=(--method=ffi "--library=$LIB")
+	METHOD=ffi
+else
+	NATIVE_ARGS=(--method=binary "--binary=$SELOSTE_BIN")
+	METHOD=binary
+	echo "note: no $BUILD/bindings/c/libseloste_c.so; the native path runs through the binary"
+fi
+OUT=$(php -d ffi.enable=preload "$SITE/wp-content/plugins/seloste/bin/seloste-build.php" "--wp=$SITE" "${NATIVE_ARGS[@]}" "--sign=$T/key" "${NATIVE_SRC[@]}" 2>&1)
+RC=$?
+echo "$OUT"
+check "native build ($METHOD) through bin/seloste-build.php succeeds" test "$RC" = 0
+NATIVE=$(active)
+if [ "$NREG" -gt 1 ] && [ ${#EXAMPLES[@]} -gt 1 ]; then
+	check "native build published a new bundle" test "$NATIVE" != "$LIVE"
+fi
+check "native build recorded as the last import, via $METHOD" test "$(wpphp 'echo get_option( "seloste_last_import" )["source"] ?? "", "/", (int) ( get_option( "seloste_last_import" )["ok"] ?? 0 ), "/", get_option( "seloste_native_info" )["method"] ?? "";')" = "native/1/$METHOD"
+if [ "$NATIVE" != "$LIVE" ]; then
+	check "the new native bundle is stored as native via $METHOD" test "$(wpphp "echo get_post_meta( $NATIVE, '_seloste_source', true ), '/', get_post_meta( $NATIVE, '_seloste_extra', true )['method'] ?? '';")" = "native/$METHOD"
+fi
+check "native bundle's signature was verified" test "$(wpphp "echo get_post_meta( $NATIVE, '_seloste_sig_checked', true );")" = 1
+check "native engine version recorded" test -n "$(wpphp 'echo get_option( "seloste_native_info" )["engine"] ?? "";')"
+# The same bundle as `seloste build` of that source: same manifest bytes.
+"$SELOSTE_BIN" build --sign "$T/key" "${NATIVE_SRC[@]}" -o "$T/native-ref" >/dev/null 2>&1
+check "native path produced the same bundle as seloste build" test "$(wpphp "echo get_post_meta( $NATIVE, '_seloste_manifest_sha256', true );")" = "$(sha256sum <"$T/native-ref/manifest.json" | cut -d' ' -f1)"
+OUT=$(php "$SITE/wp-content/plugins/seloste/bin/seloste-build.php" "--wp=$SITE" --method=binary --binary=/nonexistent/seloste "${NATIVE_SRC[@]}" 2>&1)
+RC=$?
+check "native build with a missing binary fails cleanly (exit 1)" test "$RC" = 1
+check "a failed native build leaves the bundle live" test "$(active)" = "$NATIVE"
+CODE=$(curl -s -o /dev/null -w '%{http_code}' "$URL/wp-content/plugins/seloste/bin/seloste-build.php")
+check "bin/seloste-build.php refuses web requests ($CODE)" test "$CODE" = 403
+
+# ---------------------------------------------------------------- history, diff and rollback
+if [ "$NATIVE" != "$LIVE" ]; then
+	H=$(admin_page "&view=diff&bundle=$NATIVE")
+	check "diff view compares with the previous import" has "$H" "since #$LIVE"
+	ROLL_NONCE=$(admin_page | php -r 'if (preg_match("#name=\"action\" value=\"seloste_rollback\".*?name=\"_wpnonce\" value=\"([0-9a-f]+)\"#s", stream_get_contents(STDIN), $m)) echo $m[1];')
+	R=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$ADMIN" -d action=seloste_rollback -d "bundle=$LIVE" -d "_wpnonce=$ROLL_NONCE" "$URL/wp-admin/admin-post.php")
+	check "rollback through the history form ($R)" has "$R" "seloste_result=ok"
+	check "rollback made the first import live again" test "$(active)" = "$LIVE"
+	check "after rollback the pages show the first import" test "$(notice_sha "$P_SHORT")" = "$SHA_SHORT"
+	R=$(curl -s -o /dev/null -w '%{http_code}' -b "$ADMIN" -d action=seloste_rollback -d "bundle=$NATIVE" "$URL/wp-admin/admin-post.php")
+	check "rollback without a nonce is refused ($R)" test "$R" = 403
+	check "rollback without a nonce changed nothing" test "$(active)" = "$LIVE"
+else
+	H=$(admin_page "&view=diff&bundle=$LIVE")
+	check "diff view of the first import" has "$H" "the first import"
+fi
+
+# ---------------------------------------------------------------- scheduled fetch (wp-cron + wp_remote_get)
+"$SELOSTE_BIN" build --sign "$T/key" "${NATIVE_SRC[@]}" -o "$T/fetchme" >/dev/null 2>&1
+(cd "$T/fetchme" && zip -qr "$SITE/fetch-bundle.zip" .)
+BEFORE=$(active)
+wpphp "
+\$s = get_option( 'seloste_settings' );
+\$s['fetch_enabled'] = true; \$s['fetch_url'] = '$URL/fetch-bundle.zip'; \$s['fetch_interval'] = 'hourly';
+update_option( 'seloste_settings', \$s );
+"
+check "enabling fetch schedules the wp-cron event" test -n "$(wpphp 'echo wp_next_scheduled( "seloste_scheduled_fetch" );')"
+wpphp 'do_action( "seloste_scheduled_fetch" );'
+echo "fetch: $(last_message)"
+check "the scheduled fetch imported the bundle" test "$(wpphp 'echo get_option( "seloste_last_import" )["source"] ?? "", "/", (int) ( get_option( "seloste_last_import" )["ok"] ?? 0 );')" = "fetch/1"
+check "the fetched bundle is live" test "$(wpphp "echo get_post_meta( (int) get_option( 'seloste_active_bundle' ), '_seloste_manifest_sha256', true );")" = "$(sha256sum <"$T/fetchme/manifest.json" | cut -d' ' -f1)"
+(cd "$T/tampered" && rm -f "$SITE/fetch-bundle.zip" && zip -qr "$SITE/fetch-bundle.zip" .)
+AFTER=$(active)
+wpphp 'do_action( "seloste_scheduled_fetch" );'
+check "a tampered fetched bundle is refused" test "$(last_code)" = seloste_hash_mismatch
+check "a tampered fetched bundle leaves the live one" test "$(active)" = "$AFTER"
+wpphp "\$s = get_option( 'seloste_settings' ); \$s['fetch_enabled'] = false; update_option( 'seloste_settings', \$s );"
+check "disabling fetch unschedules it" test -z "$(wpphp 'echo wp_next_scheduled( "seloste_scheduled_fetch" );')"
+
+# ---------------------------------------------------------------- Site Health, privacy page
+R=$(wpphp '
+$t = apply_filters( "site_status_tests", array( "direct" => array(), "async" => array() ) );
+foreach ( $t["direct"] as $id => $test ) { if ( 0 === strpos( $id, "seloste_" ) ) { $r = call_user_func( $test["test"] ); echo $id, "=", $r["status"], "\n"; } }')
+echo "$R"
+for t in seloste_uploads_writable=good seloste_zip=good seloste_sodium=good seloste_native=good seloste_object_cache=recommended; do
+	check "Site Health: $t" has "$R" "$t"
+done
+PRIV_NONCE=$(admin_page | php -r 'if (preg_match("#name=\"action\" value=\"seloste_privacy_page\".*?name=\"_wpnonce\" value=\"([0-9a-f]+)\"#s", stream_get_contents(STDIN), $m)) echo $m[1];')
+R=$(curl -s -o /dev/null -w '%{http_code}' -b "$ADMIN" -d action=seloste_privacy_page -d "seloste_privacy_page=$P_SHORT" -d "_wpnonce=$PRIV_NONCE" "$URL/wp-admin/admin-post.php")
+check "privacy policy page can be chosen on the settings page" test "$(wpphp 'echo (int) get_option( "wp_page_for_privacy_policy" );')" = "$P_SHORT"
+
+# ---------------------------------------------------------------- PHPUnit against the same WordPress
+if SELOSTE_WP_DIR="$SITE" SELOSTE_TEST_TMP="$T" phpunit -c "$HERE/phpunit/phpunit.xml" >"$T/phpunit.log" 2>&1; then
+	pass "PHPUnit: $(grep -E '^OK' "$T/phpunit.log")"
+else
+	fail "PHPUnit"
+	tail -40 "$T/phpunit.log"
+fi
+
+# ---------------------------------------------------------------- uninstall
+wpphp '
+deactivate_plugins( "seloste/seloste.php" );
+uninstall_plugin( "seloste/seloste.php" );'
+R=$(wpphp '
+global $wpdb;
+echo (int) $wpdb->get_var( "SELECT COUNT(*) FROM $wpdb->options WHERE option_name LIKE \"seloste\\_%\"" ), " ",
+	(int) $wpdb->get_var( "SELECT COUNT(*) FROM $wpdb->posts WHERE post_type IN (\"seloste_bundle\",\"seloste_file\")" ), " ",
+	(int) $wpdb->get_var( "SELECT COUNT(*) FROM $wpdb->postmeta WHERE meta_key LIKE \"\\_seloste\\_%\"" );')
+check "uninstall removes options, stored notices and their meta ($R)" test "$R" = "0 0 0"
+check "uninstall removes the uploaded bundles" test ! -e "$SITE/wp-content/uploads/seloste"
+
+# ---------------------------------------------------------------- PHP errors from the plugin's own files
+LOGS=$(cat "$T/debug.log" "$T/server.log" 2>/dev/null | grep -E 'PHP (Fatal|Parse|Warning|Notice|Deprecated|Recoverable)|Uncaught' | grep -E 'plugins/seloste/|seloste_' || true)
+if [ -z "$LOGS" ]; then pass "no PHP errors, warnings or notices from the plugin's files"; else fail "PHP messages from the plugin:"; echo "$LOGS" | head -20; fi
+OTHER=$(grep -cE 'PHP (Fatal|Parse|Warning)' "$T/debug.log" 2>/dev/null || true)
+[ "${OTHER:-0}" != 0 ] && echo "note: $OTHER warning/error line(s) from WordPress itself in debug.log (not the plugin's)"
+
+summary
+[ "$FAIL" = 0 ]
