@@ -189,12 +189,23 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
         icu::UnicodeString lower_first = w;
         lower_first.replace(0, U16_LENGTH(w.char32At(0)), icu::UnicodeString(u_tolower(w.char32At(0))));
         const std::string word_lf = utf8(lower_first);
-        if (std::find(accepted.begin(), accepted.end(), word) != accepted.end() ||
-            std::find(accepted.begin(), accepted.end(), word_lf) != accepted.end())
-            continue;
+        // Listed words are accepted as written and inflected ("Mullola" also accepts "Mullolan", "Mullolas"):
+        // the listed word followed by an ending of at most four letters.
+        const auto listed = [&](const std::string& a) {
+            for (const std::string* wp : {&word, &word_lf}) {
+                if (*wp == a) return true;
+                if (a.size() >= 3 && wp->size() > a.size() && wp->compare(0, a.size(), a) == 0 &&
+                    icu::UnicodeString::fromUTF8(wp->substr(a.size())).countChar32() <= 4)
+                    return true;
+            }
+            return false;
+        };
+        if (std::any_of(accepted.begin(), accepted.end(), listed)) continue;
         if (s.c->ok(word)) continue;
         // Abbreviations with a dot: "esim.", "mm.", "e.g."
         if (end < u.length() && u.charAt(end) == u'.' && s.c->ok(word + ".")) continue;
+        // The first part of a compound that a later word completes: "Digi- ja väestötietovirasto".
+        if (end < u.length() && u.charAt(end) == u'-' && s.c->ok(word + "-")) continue;
         misspelling m;
         m.word = word;
         m.start_byte = utf8(original.tempSubString(0, start)).size();

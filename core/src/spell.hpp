@@ -22,7 +22,8 @@ bool spelling_available(lang l);
 
 // The words of `text` (language `l`) that the checker rejects. Skipped: e-mail addresses, URLs,
 // words with digits, abbreviations in capitals (also "EU:n"), one-letter words and `accepted` words
-// (compared as written and with the first letter in lower case). Thread-safe.
+// (as written, with the first letter in lower case, or inflected: the word plus an ending of at most
+// four letters). Thread-safe.
 std::vector<misspelling> misspellings(lang l, const std::string& text, const std::vector<std::string>& accepted,
                                       size_t max_suggestions = 3);
 
