@@ -3,6 +3,7 @@
 //
 //   node axe-check.mjs SITE_DIR LABEL
 //
+// Also checks reflow (WCAG 1.4.10): no horizontal scrolling at 320 px.
 // Prints one line per page: "ok LABEL URL" or "not ok LABEL URL: N violations"
 // with the details, and exits 1 when any page has a violation or a missing
 // resource. Redirect stubs (meta refresh) are listed, not checked.
@@ -94,6 +95,21 @@ try {
       (v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.split("\n").join(" ")}`).join("\n")}`,
     );
     if (!response?.ok()) problems.push(`  the page itself answered ${response?.status()}`);
+    // WCAG 1.4.10 reflow: at 320 CSS pixels wide nothing may need horizontal scrolling.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll("body *")]
+        .filter((e) => (e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== "absolute") || e.scrollWidth > e.clientWidth + 1)
+        .reverse()
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.className && typeof e.className === "string" ? `.${e.className.split(" ")[0]}` : ""}`);
+      return { scroll: document.documentElement.scrollWidth, width, wide };
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    if (overflow.scroll > overflow.width) {
+      problems.push(`  reflow: at 320 px the page is ${overflow.scroll} px wide (${overflow.wide.join(", ")})`);
+    }
     for (const m of missing) problems.push(`  a resource of the page is missing: ${m}`);
     if (problems.length === 0) {
       console.log(`ok ${label} ${url} (${result.passes.length} axe rules passed)`);
