@@ -161,7 +161,8 @@ public:
         const XMLElement* root = xdoc.RootElement();
         if (!root) {
             r.well_formed = false;
-            r.diagnostics.push_back({{loc_.file(), 1, 1}, "the file has no root element; expected <seloste version=\"1\">"});
+            fail(source_location{loc_.file(), 1, 1}, "the file has no root element; expected <seloste version=\"1\">");
+            r.diagnostics = std::move(diags_);
             return r;
         }
         doc_ = &r.doc;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <kainjow/mustache.hpp>
 
+#include "seloste/errors.hpp"
 #include "seloste/facts.hpp"
 #include "seloste/i18n.hpp"
 #include "seloste/render.hpp"
@@ -34,9 +35,10 @@ public:
     data build(const theme& th) {
         data v = obj();
         const int base = opts_.heading_base > 0 ? std::min(opts_.heading_base, 4) : (opts_.fragment ? 2 : 1);
-        v["h_title"] = str("h" + std::to_string(base));
-        v["h_section"] = str("h" + std::to_string(base + 1));
-        v["h_sub"] = str("h" + std::to_string(base + 2));
+        static const char* const levels[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+        v["h_title"] = str(levels[base - 1]);
+        v["h_section"] = str(levels[base]);
+        v["h_sub"] = str(levels[base + 1]);
         v["lang"] = str(std::string(lang_code(l_)));
         v["fragment"] = data(opts_.fragment);
         v["page"] = data(!opts_.fragment);
@@ -56,7 +58,8 @@ public:
         std::vector<std::string> names;
         for (const auto& c : reg_.controllers)
             if (const auto* o = doc_.find_organisation(c.id)) names.push_back(plain(o->name));
-        v["intro"] = str(format_message(l_, "doc.intro", {{"controllers", format_list(names, l_)}, {"register", plain(reg_.name)}}));
+        v["intro"] = str(format_message(l_, "doc.intro", {{"controllers", format_list(names, l_)}, {"register", plain(reg_.name)}},
+                                        {{"count", static_cast<double>(names.size())}}));
 
         alternates(v);
         sections(v);
@@ -435,7 +438,8 @@ private:
                 data x = obj();
                 x["name"] = str(a.name);
                 x["description"] = text_view(a.description);
-                data link = link_view(a.opt_out_url, "web");
+                // Only a valid http(s) URL becomes the opt-out link; anything else is left out.
+                data link = is_web_url(a.opt_out_url) ? link_view(a.opt_out_url, "web") : data(false);
                 if (!link.is_false()) link["label"] = str(format_message(l_, "label.opt_out", {{"service", a.name}}));
                 x["opt_out"] = std::move(link);
                 as.push_back(std::move(x));
@@ -505,7 +509,15 @@ std::string render_prepared(const prepared_notice& notice) {
     auto& tmpl = n.fragment ? *n.th->fragment : *n.th->page;
     std::string out;
     out.reserve(32 * 1024);
-    tmpl.render(n.view, [&out](const std::string& s) { out += s; });
+    // Sections that render nothing leave blank lines behind; text never holds a
+    // line break (the reader folds whitespace), so dropping empty lines is safe.
+    tmpl.render(n.view, [&out](const std::string& s) {
+        if (s.empty() || (s[0] == '\n' && (out.empty() || out.back() == '\n'))) {
+            if (s.size() > 1) out.append(s, 1, std::string::npos);
+            return;
+        }
+        out += s;
+    });
     if (!tmpl.is_valid()) throw template_error("theme \"" + n.th->name + "\": " + tmpl.error_message());
     return out;
 }

@@ -94,6 +94,9 @@ std::string expand_partials(const std::string& text, const std::vector<layer>& l
             throw template_error(where + ": error: no partial \"" + name + "\"; expected partials/" + name +
                                      ".mustache in the theme or the theme it extends",
                                  {where, 0, 0});
+        // The tag's own line ends the partial: drop the file's final newline so
+        // partials can be used inside a line.
+        if (body->ends_with("\n")) body->pop_back();
         stack.push_back(name);
         out += expand_partials(*body, layers, stack, "partials/" + name + ".mustache");
         stack.pop_back();
@@ -163,7 +166,7 @@ theme load_theme(const std::string& name_or_dir) {
             break;
         }
     p->stylesheet_name = "seloste-" + p->name + ".css";
-    for (const char* kind : {"page", "fragment"}) {
+    for (const char* kind : {"page", "fragment", "index"}) {
         const std::string file = std::string(kind) + ".mustache";
         std::optional<std::string> text;
         for (const auto& l : layers)
@@ -176,7 +179,8 @@ theme load_theme(const std::string& name_or_dir) {
         if (!tmpl->is_valid())
             throw template_error("theme \"" + p->name + "\": " + file + ": error: " + tmpl->error_message());
         tmpl->set_custom_escape(escape_html);
-        (std::string(kind) == "page" ? p->page : p->fragment) = std::move(tmpl);
+        const std::string k(kind);
+        (k == "page" ? p->page : k == "fragment" ? p->fragment : p->index) = std::move(tmpl);
     }
     return theme(std::move(p));
 }

@@ -18,6 +18,7 @@ struct theme::impl {
     // serves many threads.
     std::unique_ptr<kainjow::mustache::mustache> page;
     std::unique_ptr<kainjow::mustache::mustache> fragment;
+    std::unique_ptr<kainjow::mustache::mustache> index;  // the language index of a site
 };
 
 std::string escape_html(const std::string& s);

@@ -1,0 +1,264 @@
+// seloste: the command-line door to the core. It only translates arguments,
+// errors and results; every step lives in the library.
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "seloste/build.hpp"
+#include "seloste/check.hpp"
+#include "seloste/errors.hpp"
+#include "seloste/render.hpp"
+#include "seloste/source.hpp"
+#include "seloste/version.hpp"
+
+namespace {
+
+constexpr int exit_ok = 0, exit_source = 1, exit_usage = 2, exit_failure = 3;
+
+const char* usage_text = R"(Usage: seloste COMMAND [OPTIONS]
+
+Privacy notices (GDPR Art. 13/14, tietosuojaseloste) from one structured source.
+
+Commands:
+  render SOURCE... [-o OUTDIR] [--lang fi|fi,sv,en|all] [--theme NAME|DIR]
+                   [--fragment] [--heading-base N] [--allow-incomplete]
+      Write OUTDIR/REGISTER.LANG.html for every register and language, and the
+      theme's stylesheet. Prints each file it wrote.
+  check SOURCE... [--lang fi,sv,en|all] [--format text|json] [--strict] [--no-spelling]
+      Check completeness and correctness. Exit 1 on any error (--strict: warning).
+  build SOURCE... -o DIR [--lang LIST|all] [--theme NAME|DIR]... [--sign KEYFILE]
+                  [--base-url URL] [--for site|hugo] [--allow-incomplete]
+      Build a complete static notice site, the bundle of docs/bundle-format.md.
+      --for hugo writes it into DIR/assets/seloste of a Hugo site.
+  keygen KEYFILE
+      Make an Ed25519 key pair for --sign: KEYFILE (secret) and KEYFILE.pub.
+  verify DIR [--public-key FILE]
+      Verify a bundle as the plugins do: signature, hashes, unlisted files.
+  themes
+      List the built-in themes.
+
+Options:
+  -h, --help      Show this help.
+  --version       Show the version.
+
+Exit codes: 0 ok; 1 errors in a source (or check errors, or a refused build);
+2 usage; 3 other failure (unreadable file, broken theme, I/O).
+Docs: docs/source-format.md, docs/bundle-format.md, docs/checks.md.
+)";
+
+struct usage_error {
+    std::string message;
+};
+
+struct args {
+    std::string command;
+    std::vector<std::string> positional;
+    std::vector<seloste::lang> langs;
+    std::vector<std::string> themes;
+    std::string out_dir;
+    std::string format = "text";
+    std::string sign_key, public_key, base_url, target = "site";
+    bool fragment = false, strict = false, allow_incomplete = false, spelling = true;
+    int heading_base = 0;
+};
+
+std::vector<seloste::lang> parse_langs(const std::string& s) {
+    if (s == "all") return {seloste::all_langs.begin(), seloste::all_langs.end()};
+    std::vector<seloste::lang> out;
+    size_t pos = 0;
+    while (pos <= s.size()) {
+        size_t end = s.find(',', pos);
+        if (end == std::string::npos) end = s.size();
+        const std::string code = s.substr(pos, end - pos);
+        auto l = seloste::parse_lang(code);
+        if (!l) throw usage_error{"unknown language \"" + code + "\"; expected fi, sv, en, a comma-separated list or all"};
+        if (std::find(out.begin(), out.end(), *l) == out.end()) out.push_back(*l);
+        pos = end + 1;
+    }
+    return out;
+}
+
+args parse(int argc, char** argv) {
+    args a;
+    if (argc < 2) throw usage_error{"no command given"};
+    a.command = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        const std::string s = argv[i];
+        auto value = [&](const char* name) -> std::string {
+            if (i + 1 >= argc) throw usage_error{std::string(name) + " needs a value"};
+            return argv[++i];
+        };
+        if (s == "--lang") a.langs = parse_langs(value("--lang"));
+        else if (s.starts_with("--lang=")) a.langs = parse_langs(s.substr(7));
+        else if (s == "--theme") a.themes.push_back(value("--theme"));
+        else if (s == "-o" || s == "--out") a.out_dir = value("-o");
+        else if (s == "--format") a.format = value("--format");
+        else if (s == "--fragment") a.fragment = true;
+        else if (s == "--strict") a.strict = true;
+        else if (s == "--allow-incomplete") a.allow_incomplete = true;
+        else if (s == "--no-spelling") a.spelling = false;
+        else if (s == "--sign") a.sign_key = value("--sign");
+        else if (s == "--public-key") a.public_key = value("--public-key");
+        else if (s == "--base-url") a.base_url = value("--base-url");
+        else if (s == "--for") a.target = value("--for");
+        else if (s == "--heading-base") {
+            const std::string v = value("--heading-base");
+            if (v.size() != 1 || v[0] < '1' || v[0] > '4') throw usage_error{"--heading-base takes 1 to 4"};
+            a.heading_base = v[0] - '0';
+        } else if (s.starts_with("-") && s != "-")
+            throw usage_error{"unknown option " + s};
+        else
+            a.positional.push_back(s);
+    }
+    if (a.format != "text" && a.format != "json") throw usage_error{"--format takes text or json"};
+    if (a.target != "site" && a.target != "hugo") throw usage_error{"--for takes site or hugo"};
+    return a;
+}
+
+void print_findings(const std::vector<seloste::finding>& fs) {
+    for (const auto& f : fs) std::cerr << seloste::format_finding(f) << '\n';
+}
+
+int cmd_render(const args& a) {
+    if (a.positional.empty()) throw usage_error{"render needs at least one SOURCE"};
+    if (a.themes.size() > 1) throw usage_error{"render takes one --theme"};
+    seloste::render_request req;
+    req.sources = a.positional;
+    if (!a.langs.empty()) req.langs = a.langs;
+    if (!a.themes.empty()) req.theme = a.themes.front();
+    req.fragment = a.fragment;
+    req.heading_base = a.heading_base;
+    req.out_dir = a.out_dir.empty() ? "." : a.out_dir;
+    req.allow_incomplete = a.allow_incomplete;
+    req.checks.langs = req.langs;
+    req.checks.spelling = false;  // spelling is for `check`; render gates on errors only
+    const auto out = seloste::render_to_directory(req);
+    std::vector<seloste::finding> errors;
+    for (const auto& f : out.findings)
+        if (f.level == seloste::severity::error) errors.push_back(f);
+    print_findings(errors);
+    for (const auto& id : out.refused)
+        std::cerr << "seloste: refused to render " << id
+                  << ": the checks found errors (fix them, or pass --allow-incomplete to publish anyway)\n";
+    if (a.allow_incomplete && !errors.empty())
+        std::cerr << "seloste: warning: rendered despite " << errors.size()
+                  << " error(s) because of --allow-incomplete; the pages lack what the errors name\n";
+    for (const auto& w : out.written) std::cout << w.path << '\n';
+    return out.refused.empty() ? exit_ok : exit_source;
+}
+
+int cmd_check(const args& a) {
+    if (a.positional.empty()) throw usage_error{"check needs at least one SOURCE"};
+    seloste::check_options opts;
+    if (!a.langs.empty()) opts.langs = a.langs;
+    opts.spelling = a.spelling;
+    std::vector<seloste::finding> all;
+    for (const auto& p : a.positional) {
+        auto fs = seloste::check_file(p, opts);
+        all.insert(all.end(), fs.begin(), fs.end());
+    }
+    if (a.format == "json")
+        std::cout << seloste::findings_to_json(all) << '\n';
+    else {
+        for (const auto& f : all) std::cout << seloste::format_finding(f) << '\n';
+        size_t e = 0, w = 0;
+        for (const auto& f : all) {
+            if (f.level == seloste::severity::error) ++e;
+            if (f.level == seloste::severity::warning) ++w;
+        }
+        std::cerr << a.positional.size() << " source(s): " << e << " error(s), " << w << " warning(s)\n";
+    }
+    return seloste::has_errors(all, a.strict) ? exit_source : exit_ok;
+}
+
+int cmd_build(const args& a) {
+    if (a.positional.empty()) throw usage_error{"build needs at least one SOURCE"};
+    if (a.out_dir.empty()) throw usage_error{"build needs -o DIR"};
+    seloste::build_request req;
+    req.sources = a.positional;
+    if (!a.langs.empty()) req.langs = a.langs;
+    if (!a.themes.empty()) req.themes = a.themes;
+    req.out_dir = a.target == "hugo" ? a.out_dir + "/assets/seloste" : a.out_dir;
+    req.sign_key = a.sign_key;
+    req.base_url = a.base_url;
+    req.allow_incomplete = a.allow_incomplete;
+    req.checks.langs = req.langs;
+    req.checks.spelling = false;
+    const auto out = seloste::build_site(req);
+    std::vector<seloste::finding> errors;
+    for (const auto& f : out.findings)
+        if (f.level == seloste::severity::error) errors.push_back(f);
+    print_findings(errors);
+    if (out.refused) {
+        std::cerr << "seloste: build refused: the checks found errors; the previous site is untouched "
+                     "(fix them, or pass --allow-incomplete)\n";
+        return exit_source;
+    }
+    if (!errors.empty()) std::cerr << "seloste: warning: built despite errors because of --allow-incomplete\n";
+    std::cout << (out.changed ? "built " : "unchanged ") << out.out_dir << ": " << out.pages << " notice page(s), "
+              << out.files << " file(s)" << (a.sign_key.empty() ? "" : ", signed") << '\n';
+    return exit_ok;
+}
+
+int cmd_keygen(const args& a) {
+    if (a.positional.size() != 1) throw usage_error{"keygen needs exactly one KEYFILE"};
+    seloste::generate_keypair(a.positional.front());
+    std::cout << a.positional.front() << '\n' << a.positional.front() << ".pub\n";
+    return exit_ok;
+}
+
+int cmd_verify(const args& a) {
+    if (a.positional.size() != 1) throw usage_error{"verify needs exactly one DIR"};
+    const auto problems = seloste::verify_bundle(a.positional.front(), a.public_key);
+    for (const auto& p : problems) std::cerr << a.positional.front() << ": error: " << p << '\n';
+    if (problems.empty()) std::cout << a.positional.front() << ": ok\n";
+    return problems.empty() ? exit_ok : exit_source;
+}
+
+int cmd_themes() {
+    for (const auto& t : seloste::list_themes())
+        std::cout << t.name << "\t" << t.origin << (t.extends.empty() ? "" : ", extends " + t.extends) << "\t"
+                  << t.description << '\n';
+    return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+                          std::strcmp(argv[1], "help") == 0)) {
+            std::cout << usage_text;
+            return exit_ok;
+        }
+        if (argc >= 2 && std::strcmp(argv[1], "--version") == 0) {
+            std::cout << "seloste " << seloste::version << '\n';
+            return exit_ok;
+        }
+        const args a = parse(argc, argv);
+        if (a.command == "render") return cmd_render(a);
+        if (a.command == "check") return cmd_check(a);
+        if (a.command == "build") return cmd_build(a);
+        if (a.command == "keygen") return cmd_keygen(a);
+        if (a.command == "verify") return cmd_verify(a);
+        if (a.command == "themes") return cmd_themes();
+        throw usage_error{"unknown command \"" + a.command + "\""};
+    } catch (const usage_error& e) {
+        std::cerr << "seloste: " << e.message << "\nTry 'seloste --help'.\n";
+        return exit_usage;
+    } catch (const seloste::source_error& e) {
+        std::cerr << e.what() << '\n';
+        std::cerr << "seloste: nothing was written; fix the source and run again\n";
+        return exit_source;
+    } catch (const seloste::error& e) {
+        std::cerr << "seloste: " << e.what() << '\n';
+        return exit_failure;
+    } catch (const std::exception& e) {
+        std::cerr << "seloste: " << e.what() << '\n';
+        return exit_failure;
+    }
+}

@@ -1,0 +1,579 @@
+#include "seloste/build.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <cstring>
+
+#include "seloste/errors.hpp"
+#include "seloste/i18n.hpp"
+#include "seloste/render.hpp"
+#include "seloste/source.hpp"
+#include "seloste/version.hpp"
+#include "theme_impl.hpp"
+
+namespace seloste {
+
+namespace fs = std::filesystem;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw io_error(p.string() + ": error: cannot read the file", {p.string(), 0, 0});
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void write_fd_all(int fd, std::string_view content, const std::string& path) {
+    size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw io_error(path + ": error: cannot write (" + std::strerror(errno) + ")", {path, 0, 0});
+        }
+        done += static_cast<size_t>(n);
+    }
+}
+
+std::string sha256_hex(std::string_view data) {
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : h) {
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+    return out;
+}
+
+std::string base64(const unsigned char* data, size_t n) {
+    std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), data, n, sodium_base64_VARIANT_ORIGINAL);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+std::vector<unsigned char> unbase64(const std::string& text, size_t expected, const std::string& file) {
+    std::string s = text;
+    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }), s.end());
+    std::vector<unsigned char> out(expected);
+    size_t len = 0;
+    if (sodium_base642bin(out.data(), out.size(), s.c_str(), s.size(), nullptr, &len, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        len != expected)
+        throw io_error(file + ": error: not a key of the expected size; expected one line of base64 as written by `seloste keygen`",
+                       {file, 1, 1});
+    return out;
+}
+
+void init_sodium() {
+    if (sodium_init() < 0) throw io_error("libsodium could not be initialised");
+}
+
+struct loaded {
+    std::vector<source_doc> docs;
+};
+
+// Reads every source strictly; gathers every source's errors before failing.
+loaded read_all_sources(const std::vector<std::string>& paths) {
+    loaded l;
+    std::vector<diagnostic> all;
+    for (const auto& p : paths) {
+        try {
+            l.docs.push_back(read_source(p));
+        } catch (const source_error& e) {
+            all.insert(all.end(), e.diagnostics().begin(), e.diagnostics().end());
+        }
+    }
+    if (!all.empty()) throw source_error(std::move(all));
+    std::map<std::string, std::string> seen;
+    for (const auto& d : l.docs)
+        for (const auto& r : d.registers)
+            if (auto [it, fresh] = seen.emplace(r.id, d.file); !fresh)
+                throw source_error({{r.where, "the register id \"" + r.id + "\" is also used in " + it->second +
+                                                 "; expected register ids unique across all sources"}});
+    return l;
+}
+
+}  // namespace
+
+void write_file_atomic(const std::string& path, std::string_view content) {
+    const fs::path target(path);
+    std::error_code ec;
+    if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+    std::string tmpl = (target.has_parent_path() ? target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")
+                                                 : fs::path("." + target.filename().string() + ".tmp-XXXXXX"))
+                           .string();
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) throw io_error(path + ": error: cannot create a temporary file beside it (" + std::strerror(errno) + ")", {path, 0, 0});
+    try {
+        write_fd_all(fd, content, path);
+        if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0)
+            throw io_error(path + ": error: cannot flush the file (" + std::strerror(errno) + ")", {path, 0, 0});
+    } catch (...) {
+        ::close(fd);
+        ::unlink(tmpl.c_str());
+        throw;
+    }
+    ::close(fd);
+    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmpl.c_str());
+        throw io_error(path + ": error: cannot replace the file (" + std::strerror(err) + ")", {path, 0, 0});
+    }
+}
+
+render_outcome render_to_directory(const render_request& req) {
+    const loaded l = read_all_sources(req.sources);
+    const theme th = load_theme(req.theme);
+    render_outcome out;
+    // Render everything first; write only when every page rendered.
+    std::vector<std::pair<written_file, std::string>> pages;
+    for (const auto& doc : l.docs) {
+        for (const auto& reg : doc.registers) {
+            auto fs = check_register(doc, reg, req.checks);
+            const bool bad = has_errors(fs);
+            out.findings.insert(out.findings.end(), fs.begin(), fs.end());
+            if (bad && !req.allow_incomplete) {
+                out.refused.push_back(reg.id);
+                continue;
+            }
+            for (lang lg : req.langs) {
+                render_options o;
+                o.language = lg;
+                o.fragment = req.fragment;
+                o.heading_base = req.heading_base;
+                if (!req.fragment) o.stylesheet_href = th.stylesheet_name();
+                for (lang other : req.langs)
+                    if (other != lg) o.alternates.push_back({other, reg.id + "." + std::string(lang_code(other)) + ".html"});
+                const std::string file = (fs::path(req.out_dir) / (reg.id + "." + std::string(lang_code(lg)) + ".html")).string();
+                pages.push_back({{file, reg.id, lg}, render_html(doc, reg, th, o)});
+            }
+        }
+    }
+    if (!pages.empty()) {
+        const std::string css = (fs::path(req.out_dir) / th.stylesheet_name()).string();
+        write_file_atomic(css, th.stylesheet());
+        out.written.push_back({css, "", lang::fi});
+    }
+    for (auto& [f, html] : pages) {
+        write_file_atomic(f.path, html);
+        out.written.push_back(f);
+    }
+    return out;
+}
+
+namespace {
+
+struct site_file {
+    std::string path;
+    std::string content;
+    ojson meta;  // manifest entry extras (kind, register, ...); null for plain files
+};
+
+std::string index_page(const theme& th, lang lg, const std::vector<std::pair<const source_doc*, const register_*>>& regs,
+                       const std::vector<lang>& langs, const std::string& css_href, const std::string& prefix) {
+    using kainjow::mustache::data;
+    using kainjow::mustache::list;
+    struct row {
+        std::string title, href, controllers, updated, iso;
+    };
+    std::vector<row> rows;
+    for (const auto& [doc, reg] : regs) {
+        row r;
+        auto n = reg->name.get(lg);
+        r.title = n.value ? *n.value : reg->id;
+        r.href = reg->id + ".html";
+        std::vector<std::string> names;
+        for (const auto& c : reg->controllers)
+            if (const auto* o = doc->find_organisation(c.id)) {
+                auto on = o->name.get(lg);
+                if (on.value) names.push_back(*on.value);
+            }
+        r.controllers = format_list(names, lg);
+        r.updated = format_message(lg, "index.updated", {{"date", format_date(reg->notice_date, lg)}});
+        r.iso = reg->notice_date.iso();
+        rows.push_back(std::move(r));
+    }
+    std::vector<std::string> keys;
+    for (const auto& r : rows) keys.push_back(r.controllers + "\x01" + r.title + "\x01" + r.href);
+    std::vector<std::string> sorted = keys;
+    sort_collated(sorted, lg);
+    list items;
+    for (const auto& k : sorted) {
+        const auto& r = rows[static_cast<size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin())];
+        data x(data::type::object);
+        x["title"] = data(r.title);
+        x["href"] = data(prefix + r.href);
+        x["controllers"] = data(r.controllers);
+        x["updated"] = data(r.updated);
+        x["iso"] = data(r.iso);
+        items.push_back(std::move(x));
+    }
+    data v(data::type::object);
+    v["lang"] = data(std::string(lang_code(lg)));
+    v["title"] = data(message(lg, "index.title"));
+    v["intro"] = data(message(lg, "index.intro"));
+    v["items"] = data(items);
+    v["stylesheet_href"] = data(css_href);
+    v["skip"] = data(message(lg, "doc.skip"));
+    v["other_languages"] = data(message(lg, "doc.other_languages"));
+    v["generator"] = data(format_message(lg, "doc.generator", {{"version", version}}));
+    list alts;
+    for (lang o : langs)
+        if (o != lg) {
+            data a(data::type::object);
+            a["hreflang"] = data(std::string(lang_code(o)));
+            a["href"] = data("../" + std::string(lang_code(o)) + "/index.html");
+            a["name"] = data(message(o, "@language_name"));
+            alts.push_back(std::move(a));
+        }
+    v["has_alternates"] = data(!alts.empty());
+    v["alternates"] = data(alts);
+    const auto& impl = th.internals();
+    if (!impl.index) throw template_error("theme \"" + impl.name + "\" has no index.mustache");
+    std::string out;
+    impl.index->render(v, [&out](const std::string& s) { out += s; });
+    return out;
+}
+
+std::string root_index(const std::vector<lang>& langs) {
+    // A plain language chooser; every text here is a standard text, escaped.
+    const lang first = langs.front();
+    std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(lang_code(first)) +
+                      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+    std::string title;
+    for (lang l : langs) title += (title.empty() ? "" : " / ") + message(l, "index.title");
+    out += escape_html(title) + "</title>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) + "</h1>\n<ul>\n";
+    for (lang l : langs)
+        out += "<li><a href=\"" + std::string(lang_code(l)) + "/index.html\" hreflang=\"" + std::string(lang_code(l)) +
+               "\" lang=\"" + std::string(lang_code(l)) + "\">" + escape_html(message(l, "@language_name")) + ": " +
+               escape_html(message(l, "index.title")) + "</a></li>\n";
+    out += "</ul>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+std::string xml_escape(const std::string& s) { return escape_html(s); }
+
+// Swap a fully written temporary folder in place of `dir`.
+void swap_in(const fs::path& tmp, const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::exists(dir)) {
+        fs::rename(tmp, dir, ec);
+        if (ec) throw io_error(dir.string() + ": error: cannot move the new site into place (" + ec.message() + ")");
+        return;
+    }
+#ifdef SYS_renameat2
+    if (::syscall(SYS_renameat2, AT_FDCWD, tmp.c_str(), AT_FDCWD, dir.c_str(), 2 /* RENAME_EXCHANGE */) == 0) {
+        fs::remove_all(tmp, ec);  // now the previous site
+        return;
+    }
+#endif
+    const fs::path old = dir.string() + ".seloste-old";
+    fs::remove_all(old, ec);
+    fs::rename(dir, old, ec);
+    if (ec) throw io_error(dir.string() + ": error: cannot move the previous site aside (" + ec.message() + ")");
+    fs::rename(tmp, dir, ec);
+    if (ec) {
+        std::error_code ec2;
+        fs::rename(old, dir, ec2);
+        throw io_error(dir.string() + ": error: cannot move the new site into place (" + ec.message() + ")");
+    }
+    fs::remove_all(old, ec);
+}
+
+bool same_site(const fs::path& dir, const std::vector<site_file>& files) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return false;
+    size_t count = 0;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file()) ++count;
+    if (ec || count != files.size()) return false;
+    for (const auto& f : files) {
+        const fs::path p = dir / f.path;
+        if (!fs::is_regular_file(p, ec) || fs::file_size(p, ec) != f.content.size()) return false;
+        if (read_all(p) != f.content) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+build_outcome build_site(const build_request& req) {
+    init_sodium();
+    if (req.out_dir.empty()) throw io_error("no output folder; expected -o DIR");
+    if (req.langs.empty() || req.themes.empty()) throw io_error("no language or theme to build");
+    const loaded l = read_all_sources(req.sources);
+    std::vector<theme> themes;
+    for (const auto& t : req.themes) themes.push_back(load_theme(t));
+
+    build_outcome out;
+    out.out_dir = req.out_dir;
+    std::vector<std::pair<const source_doc*, const register_*>> regs;
+    bool any_refused = false;
+    for (const auto& doc : l.docs)
+        for (const auto& reg : doc.registers) {
+            auto fs = check_register(doc, reg, req.checks);
+            if (has_errors(fs)) any_refused = true;
+            out.findings.insert(out.findings.end(), fs.begin(), fs.end());
+            regs.push_back({&doc, &reg});
+        }
+    if (any_refused && !req.allow_incomplete) {
+        out.refused = true;
+        return out;
+    }
+
+    std::vector<site_file> files;
+    ojson reg_list = ojson::array();
+    for (const auto& [doc, reg] : regs) {
+        ojson r;
+        r["id"] = reg->id;
+        r["source"] = fs::path(doc->file).filename().string();
+        ojson names = ojson::object();
+        for (lang lg : req.langs) {
+            auto n = reg->name.get(lg);
+            names[std::string(lang_code(lg))] = n.value ? *n.value : reg->id;
+        }
+        r["name"] = names;
+        ojson ctl = ojson::array();
+        for (const auto& c : reg->controllers)
+            if (const auto* o = doc->find_organisation(c.id)) {
+                auto n = o->name.get(req.langs.front());
+                ctl.push_back(n.value ? *n.value : c.id);
+            }
+        r["controllers"] = ctl;
+        r["notice_date"] = reg->notice_date.iso();
+        reg_list.push_back(r);
+    }
+
+    for (size_t ti = 0; ti < themes.size(); ++ti) {
+        const theme& th = themes[ti];
+        const std::string tprefix = ti == 0 ? "" : th.name() + "/";
+        const std::string css_path = "assets/" + th.stylesheet_name();
+        files.push_back({css_path, th.stylesheet(), nullptr});
+        const std::string up = ti == 0 ? "../" : "../../";
+        for (lang lg : req.langs) {
+            const std::string lc(lang_code(lg));
+            for (const auto& [doc, reg] : regs) {
+                render_options o;
+                o.language = lg;
+                o.stylesheet_href = up + css_path;
+                o.index_href = "index.html";
+                for (lang other : req.langs)
+                    if (other != lg) o.alternates.push_back({other, "../" + std::string(lang_code(other)) + "/" + reg->id + ".html"});
+                const std::string title = notice_title(*reg, lg);
+                auto meta = [&](const char* kind) {
+                    ojson m;
+                    m["kind"] = kind;
+                    m["register"] = reg->id;
+                    m["lang"] = lc;
+                    m["theme"] = th.name();
+                    m["title"] = title;
+                    return m;
+                };
+                files.push_back({tprefix + lc + "/" + reg->id + ".html", render_html(*doc, *reg, th, o), meta("page")});
+                render_options f;
+                f.language = lg;
+                f.fragment = true;
+                files.push_back({"fragments/" + tprefix + lc + "/" + reg->id + ".html", render_html(*doc, *reg, th, f), meta("fragment")});
+                ++out.pages;
+            }
+            ojson im;
+            im["kind"] = "index";
+            im["lang"] = lc;
+            im["theme"] = th.name();
+            im["title"] = message(lg, "index.title");
+            files.push_back({tprefix + lc + "/index.html", index_page(th, lg, regs, req.langs, up + css_path, ""), im});
+        }
+    }
+    files.push_back({"index.html", root_index(req.langs), nullptr});
+
+    // sitemap.xml: every full page of the primary theme, with its language alternates.
+    {
+        std::string sm = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+                         "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+        std::string base = req.base_url;
+        if (!base.empty() && base.back() != '/') base += '/';
+        for (const auto& [doc, reg] : regs)
+            for (lang lg : req.langs) {
+                sm += "<url>\n<loc>" + xml_escape(base + std::string(lang_code(lg)) + "/" + reg->id + ".html") + "</loc>\n";
+                sm += "<lastmod>" + reg->notice_date.iso() + "</lastmod>\n";
+                for (lang a : req.langs)
+                    sm += "<xhtml:link rel=\"alternate\" hreflang=\"" + std::string(lang_code(a)) + "\" href=\"" +
+                          xml_escape(base + std::string(lang_code(a)) + "/" + reg->id + ".html") + "\"/>\n";
+                sm += "</url>\n";
+            }
+        sm += "</urlset>\n";
+        files.push_back({"sitemap.xml", sm, nullptr});
+    }
+
+    ojson manifest;
+    manifest["format"] = "seloste-bundle";
+    manifest["format_version"] = 1;
+    manifest["generator"] = std::string("seloste ") + version;
+    ojson ls = ojson::array();
+    for (lang lg : req.langs) ls.push_back(std::string(lang_code(lg)));
+    manifest["languages"] = ls;
+    ojson ts = ojson::array();
+    for (const auto& t : themes) ts.push_back(t.name());
+    manifest["themes"] = ts;
+    manifest["registers"] = reg_list;
+    ojson pages = ojson::array(), plain = ojson::array();
+    for (const auto& f : files) {
+        ojson e;
+        e["path"] = f.path;
+        if (!f.meta.is_null()) {
+            e["kind"] = f.meta["kind"];
+            if (f.meta.contains("register")) e["register"] = f.meta["register"];
+            e["lang"] = f.meta["lang"];
+            e["theme"] = f.meta["theme"];
+            e["title"] = f.meta["title"];
+        }
+        e["sha256"] = sha256_hex(f.content);
+        e["bytes"] = f.content.size();
+        (f.meta.is_null() ? plain : pages).push_back(e);
+    }
+    manifest["pages"] = pages;
+    manifest["files"] = plain;
+    manifest["findings"] = nlohmann::json::parse(findings_to_json(out.findings)).value("findings", nlohmann::json::array());
+    const std::string manifest_text = manifest.dump(2) + "\n";
+    files.push_back({"manifest.json", manifest_text, nullptr});
+    if (!req.sign_key.empty()) {
+        const auto sk = unbase64(read_all(req.sign_key), crypto_sign_SECRETKEYBYTES, req.sign_key);
+        unsigned char sig[crypto_sign_BYTES];
+        crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(manifest_text.data()), manifest_text.size(),
+                             sk.data());
+        files.push_back({"manifest.json.sig", base64(sig, sizeof sig) + "\n", nullptr});
+    }
+    out.files = files.size();
+
+    const fs::path dir = fs::absolute(req.out_dir).lexically_normal();
+    std::error_code ec;
+    if (fs::exists(dir, ec)) {
+        if (!fs::is_directory(dir, ec))
+            throw io_error(dir.string() + ": error: exists and is not a folder; expected a folder for the site");
+        const bool empty = fs::is_empty(dir, ec);
+        if (!empty && !fs::exists(dir / "manifest.json"))
+            throw io_error(dir.string() + ": error: the folder is not empty and holds no manifest.json; expected an empty "
+                                          "folder or a previous Seloste build, so nothing of yours is replaced");
+    }
+    if (same_site(dir, files)) return out;  // unchanged: nothing rewritten
+
+    fs::create_directories(dir.parent_path(), ec);
+    std::string tmpl = (dir.parent_path() / ("." + dir.filename().string() + ".seloste-XXXXXX")).string();
+    if (!::mkdtemp(tmpl.data())) throw io_error(dir.string() + ": error: cannot create a temporary folder beside it");
+    const fs::path tmp(tmpl);
+    try {
+        for (const auto& f : files) {
+            const fs::path p = tmp / f.path;
+            fs::create_directories(p.parent_path());
+            const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+            if (fd < 0) throw io_error(p.string() + ": error: cannot write (" + std::strerror(errno) + ")");
+            try {
+                write_fd_all(fd, f.content, p.string());
+            } catch (...) {
+                ::close(fd);
+                throw;
+            }
+            ::close(fd);
+        }
+        ::chmod(tmp.c_str(), 0755);
+        ::sync();
+        swap_in(tmp, dir);
+    } catch (...) {
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+    out.changed = true;
+    return out;
+}
+
+void generate_keypair(const std::string& key_file) {
+    init_sodium();
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_keypair(pk, sk);
+    const std::string pub = key_file + ".pub";
+    write_file_atomic(pub, base64(pk, sizeof pk) + "\n");
+    // The secret key is created 0600 from the start.
+    std::string tmpl = key_file + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) throw io_error(key_file + ": error: cannot create the key file");
+    write_fd_all(fd, base64(sk, sizeof sk) + "\n", key_file);
+    ::fchmod(fd, 0600);
+    ::fsync(fd);
+    ::close(fd);
+    sodium_memzero(sk, sizeof sk);
+    if (::rename(tmpl.c_str(), key_file.c_str()) != 0) throw io_error(key_file + ": error: cannot write the key file");
+}
+
+std::vector<std::string> verify_bundle(const std::string& dir_s, const std::string& public_key_file) {
+    init_sodium();
+    std::vector<std::string> problems;
+    const fs::path dir(dir_s);
+    std::string manifest_text;
+    try {
+        manifest_text = read_all(dir / "manifest.json");
+    } catch (const io_error&) {
+        return {"no manifest.json"};
+    }
+    if (!public_key_file.empty()) {
+        const auto pk = unbase64(read_all(public_key_file), crypto_sign_PUBLICKEYBYTES, public_key_file);
+        std::error_code ec;
+        if (!fs::exists(dir / "manifest.json.sig", ec)) {
+            problems.push_back("the bundle is not signed (no manifest.json.sig)");
+        } else {
+            const auto sig = unbase64(read_all(dir / "manifest.json.sig"), crypto_sign_BYTES, "manifest.json.sig");
+            if (crypto_sign_verify_detached(sig.data(), reinterpret_cast<const unsigned char*>(manifest_text.data()),
+                                            manifest_text.size(), pk.data()) != 0)
+                problems.push_back("the signature does not match manifest.json and the public key");
+        }
+        if (!problems.empty()) return problems;
+    }
+    nlohmann::json m;
+    try {
+        m = nlohmann::json::parse(manifest_text);
+    } catch (const nlohmann::json::exception&) {
+        return {"manifest.json is not valid JSON"};
+    }
+    if (m.value("format", "") != "seloste-bundle" || m.value("format_version", 0) != 1)
+        return {"manifest.json is not a seloste-bundle of format_version 1"};
+    std::set<std::string> listed{"manifest.json", "manifest.json.sig"};
+    for (const char* key : {"pages", "files"})
+        for (const auto& e : m.value(key, nlohmann::json::array())) {
+            const std::string p = e.value("path", "");
+            if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos || p.find('\\') != std::string::npos) {
+                problems.push_back("unsafe path in manifest: " + p);
+                continue;
+            }
+            listed.insert(p);
+            std::error_code ec;
+            if (!fs::is_regular_file(dir / p, ec)) {
+                problems.push_back("missing file: " + p);
+                continue;
+            }
+            if (sha256_hex(read_all(dir / p)) != e.value("sha256", "")) problems.push_back("hash mismatch: " + p);
+        }
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file() && !listed.count(fs::relative(it->path(), dir).generic_string()))
+            problems.push_back("file not in the manifest: " + fs::relative(it->path(), dir).generic_string());
+    return problems;
+}
+
+}  // namespace seloste

@@ -1,0 +1,224 @@
+// The reader: the model it builds, and every error path with its line and column.
+#include <catch2/catch.hpp>
+
+#include "seloste/source.hpp"
+
+using namespace seloste;
+
+namespace {
+
+const char* minimal = R"(<?xml version="1.0" encoding="UTF-8"?>
+<seloste version="1">
+  <organisation id="acme">
+    <name>Acme Oy</name>
+    <business-id>2083762-5</business-id>
+    <visiting-address><street>Katu 1</street><postal-code>00100</postal-code><town><fi>Helsinki</fi><sv>Helsingfors</sv></town></visiting-address>
+    <email>info@acme.fi</email>
+  </organisation>
+  <person id="dpo"><title><fi>Tietosuojavastaava</fi><en>Data protection officer</en></title><email>dpo@acme.fi</email></person>
+  <blocks>
+    <security id="sec"><manual>Lukittu.</manual><electronic><fi>Salasana.</fi></electronic></security>
+  </blocks>
+  <register id="asiakkaat">
+    <name><fi>Asiakasrekisteri</fi><sv>Kundregister</sv><en>Customer register</en></name>
+    <controller ref="acme"/>
+    <dpo ref="dpo"/>
+    <purpose basis="contract"><description><fi>Laskutus.
+
+Toinen kappale.</fi></description></purpose>
+    <purpose basis="legitimate-interest" direct-marketing="true"><description>Markkinointi</description><interest>Myynti</interest></purpose>
+    <data-categories><category id="perus"><name>Perustiedot</name></category></data-categories>
+    <retention><rule category="perus"><period years="10"/></rule><rule><criteria>Asiakkuuden ajan.</criteria></rule></retention>
+    <sources><source from-data-subject="true">Asiakkaalta</source></sources>
+    <transfers none="true"/>
+    <security ref="sec"/>
+    <notice-date>2025-02-22</notice-date>
+    <history><change date="2024-01-31">Ensimmäinen versio</change></history>
+  </register>
+</seloste>
+)";
+
+// Replaces the first occurrence of `from` in the minimal source.
+std::string variant(const std::string& from, const std::string& to) {
+    std::string s = minimal;
+    const auto pos = s.find(from);
+    REQUIRE(pos != std::string::npos);
+    s.replace(pos, from.size(), to);
+    return s;
+}
+
+std::vector<diagnostic> errors_of(const std::string& xml) {
+    try {
+        read_source_string(xml, "t.xml");
+    } catch (const source_error& e) {
+        return e.diagnostics();
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("reader builds the model", "[reader]") {
+    const source_doc doc = read_source_string(minimal, "t.xml");
+    REQUIRE(doc.organisations.size() == 1);
+    const organisation& o = doc.organisations[0];
+    CHECK(o.id == "acme");
+    CHECK(o.name.neutral == "Acme Oy");
+    CHECK(o.business_id == "2083762-5");
+    REQUIRE(o.visiting_address);
+    CHECK(*o.visiting_address->town.get(lang::sv).value == "Helsingfors");
+    CHECK(o.email == "info@acme.fi");
+    CHECK(o.email_where.line == 7);
+    CHECK(o.email_where.column == 5);
+
+    REQUIRE(doc.registers.size() == 1);
+    const register_& r = doc.registers[0];
+    CHECK(r.id == "asiakkaat");
+    CHECK(*r.name.get(lang::en).value == "Customer register");
+    REQUIRE(r.purposes.size() == 2);
+    CHECK(r.purposes[0].basis == legal_basis::contract);
+    CHECK(*r.purposes[0].description.get(lang::fi).value == "Laskutus.\n\nToinen kappale.");
+    CHECK(r.purposes[1].basis == legal_basis::legitimate_interest);
+    CHECK(r.purposes[1].direct_marketing);
+    CHECK(r.purposes[1].interest.neutral == "Myynti");
+    CHECK(r.has_basis(legal_basis::legitimate_interest));
+    CHECK_FALSE(r.has_basis(legal_basis::consent));
+    REQUIRE(r.retention.size() == 2);
+    CHECK(r.retention[0].period->years == 10);
+    CHECK(r.retention[0].category_ref == "perus");
+    CHECK(r.retention[1].criteria.neutral == "Asiakkuuden ajan.");
+    REQUIRE(r.sources.size() == 1);
+    CHECK(r.sources[0].from_data_subject);
+    REQUIRE(r.transfers);
+    CHECK(r.transfers->none);
+    // The block is used as if it stood in the register.
+    REQUIRE(r.security);
+    CHECK(r.security->manual.neutral == "Lukittu.");
+    CHECK(*r.security->electronic.get(lang::fi).value == "Salasana.");
+    CHECK(r.notice_date == date{2025, 2, 22});
+    REQUIRE(r.history.size() == 1);
+    CHECK(r.history[0].when == date{2024, 1, 31});
+    REQUIRE(r.dpo);
+    CHECK(doc.find_person(r.dpo->id) != nullptr);
+}
+
+TEST_CASE("a missing translation falls back and says from which language", "[reader][model]") {
+    const source_doc doc = read_source_string(minimal, "t.xml");
+    const text& electronic = doc.registers[0].security->electronic;
+    CHECK(electronic.has(lang::fi));
+    CHECK_FALSE(electronic.has(lang::sv));
+    auto r = electronic.get(lang::sv);
+    REQUIRE(r.value);
+    CHECK(*r.value == "Salasana.");
+    CHECK(r.fallback);
+    CHECK(r.lang_of_value == lang::fi);
+    // Neutral text is no fallback.
+    auto n = doc.registers[0].security->manual.get(lang::en);
+    CHECK_FALSE(n.fallback);
+}
+
+TEST_CASE("every error path reports file:line:col and what is expected", "[reader][errors]") {
+    SECTION("malformed XML") {
+        auto d = errors_of(variant("</name>\n    <business-id>", "</nam>\n    <business-id>"));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.file == "t.xml");
+        CHECK(d[0].where.line == 4);
+        CHECK(d[0].where.column == 18);
+        CHECK_THAT(d[0].message, Catch::Contains("malformed XML"));
+    }
+    SECTION("unknown element") {
+        auto d = errors_of(variant("<email>info@acme.fi</email>", "<mail>info@acme.fi</mail>"));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.line == 7);
+        CHECK(d[0].where.column == 5);
+        CHECK_THAT(d[0].message, Catch::Contains("unknown element <mail>") && Catch::Contains("expected one of"));
+    }
+    SECTION("unknown attribute") {
+        auto d = errors_of(variant("<transfers none=\"true\"/>", "<transfers none=\"true\" colour=\"red\"/>"));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.line == 24);
+        CHECK(d[0].where.column == 28);
+        CHECK_THAT(d[0].message, Catch::Contains("unknown attribute colour"));
+    }
+    SECTION("missing required field") {
+        auto d = errors_of(variant("<notice-date>2025-02-22</notice-date>", ""));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.line == 13);
+        CHECK(d[0].where.column == 3);
+        CHECK_THAT(d[0].message, Catch::Contains("lacks <notice-date>") && Catch::Contains("expected the date"));
+    }
+    SECTION("dangling reference") {
+        auto d = errors_of(variant("<controller ref=\"acme\"/>", "<controller ref=\"acne\"/>"));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.line == 15);
+        CHECK(d[0].where.column == 17);
+        CHECK_THAT(d[0].message, Catch::Contains("no organisation with id \"acne\""));
+    }
+    SECTION("dangling block reference") {
+        auto d = errors_of(variant("<security ref=\"sec\"/>", "<security ref=\"secu\"/>"));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.line == 25);
+        CHECK_THAT(d[0].message, Catch::Contains("no block with id \"secu\""));
+    }
+    SECTION("bad date: truncated") {
+        auto d = errors_of(variant("2025-02-22", "202-02-24"));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.line == 26);
+        CHECK(d[0].where.column == 5);
+        CHECK_THAT(d[0].message, Catch::Contains("bad date \"202-02-24\"") && Catch::Contains("YYYY-MM-DD"));
+    }
+    SECTION("bad date: not in the calendar") {
+        auto d = errors_of(variant("2025-02-22", "2025-02-30"));
+        REQUIRE(d.size() == 1);
+        CHECK_THAT(d[0].message, Catch::Contains("2025-02-30"));
+    }
+    SECTION("bad legal basis") {
+        auto d = errors_of(variant("basis=\"contract\"", "basis=\"contrakt\""));
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.line == 17);
+        CHECK(d[0].where.column == 14);
+        CHECK_THAT(d[0].message, Catch::Contains("unknown legal basis"));
+    }
+    SECTION("several errors are all reported, in file order") {
+        std::string s = variant("<email>info@acme.fi</email>", "<mail>x</mail>");
+        const auto pos = s.find("2025-02-22");
+        s.replace(pos, 10, "2025-13-01");
+        auto d = errors_of(s);
+        REQUIRE(d.size() == 2);
+        CHECK(d[0].where.line < d[1].where.line);
+    }
+    SECTION("text mixing plain text and languages") {
+        auto d = errors_of(variant("<name>Acme Oy</name>", "<name>Acme <fi>Oy</fi></name>"));
+        REQUIRE(d.size() == 1);
+        CHECK_THAT(d[0].message, Catch::Contains("mixes plain text"));
+    }
+    SECTION("wrong root") {
+        auto d = errors_of("<notice/>");
+        REQUIRE(d.size() == 1);
+        CHECK(d[0].where.line == 1);
+        CHECK(d[0].where.column == 1);
+    }
+}
+
+TEST_CASE("format_diagnostic gives file:line:col: error:", "[reader][errors]") {
+    CHECK(format_diagnostic({{"a.xml", 3, 7}, "oops"}) == "a.xml:3:7: error: oops");
+}
+
+TEST_CASE("columns count characters, not bytes", "[reader][errors]") {
+    const std::string xml = variant("<organisation id=\"acme\">", "<organisation id=\"acme\"><!--ääää--><mail/>");
+    auto d = errors_of(xml);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].where.line == 3);
+    CHECK(d[0].where.column == 38);
+}
+
+TEST_CASE("the lenient reader keeps what it could read", "[reader]") {
+    auto r = read_source_string_lenient(variant("2025-02-22", "202-02-24"), "t.xml");
+    CHECK(r.well_formed);
+    REQUIRE(r.diagnostics.size() == 1);
+    REQUIRE(r.doc.registers.size() == 1);
+    CHECK(r.doc.registers[0].purposes.size() == 2);
+    auto broken = read_source_string_lenient("<seloste version=\"1\"><register>", "b.xml");
+    CHECK_FALSE(broken.well_formed);
+    CHECK(broken.doc.registers.empty());
+}

@@ -1,0 +1,139 @@
+// Rendering: structure, headings, links, and escaping of hostile input.
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "seloste/errors.hpp"
+#include "seloste/render.hpp"
+#include "seloste/source.hpp"
+
+using namespace seloste;
+
+namespace {
+
+const char* hostile = R"XML(<?xml version="1.0" encoding="UTF-8"?>
+<seloste version="1">
+  <organisation id="evil">
+    <name>Evil &lt;script&gt;alert(1)&lt;/script&gt; "Oy" &amp; 'Co'</name>
+    <business-id>2083762-5</business-id>
+    <phone>javascript:alert(1)</phone>
+    <email>x@y.fi" onmouseover="alert(1)</email>
+    <web>javascript:alert(document.cookie)</web>
+  </organisation>
+  <organisation id="good">
+    <name>Good Oy</name>
+    <phone>06 324 5111</phone>
+    <email>info@good.fi</email>
+    <web>https://good.fi/?a=1&amp;b=2</web>
+  </organisation>
+  <register id="r">
+    <name><fi>Rekisteri &lt;img src=x onerror=alert(1)&gt;</fi><en>Register</en></name>
+    <controller ref="evil"/>
+    <controller ref="good"/>
+    <purpose basis="consent"><description>&lt;script&gt;document.write('x')&lt;/script&gt;</description></purpose>
+    <cookies>
+      <description>Evästeet</description>
+      <analytics name="&lt;b&gt;GA&lt;/b&gt;" opt-out="javascript:alert(1)"><description>x</description></analytics>
+      <analytics name="Real" opt-out="https://example.com/opt-out?x=&quot;y&quot;"><description>y</description></analytics>
+    </cookies>
+    <notice-date>2025-02-22</notice-date>
+  </register>
+</seloste>
+)XML";
+
+std::string render_fi(const std::string& xml, bool fragment = false, int base = 0) {
+    const source_doc doc = read_source_string(xml, "h.xml");
+    render_options o;
+    o.fragment = fragment;
+    o.heading_base = base;
+    return render_html(doc, doc.registers.front(), load_theme("default"), o);
+}
+
+std::vector<std::string> all(const std::string& s, const std::regex& re) {
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) out.push_back((*it)[1]);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("hostile text renders as inert text", "[render][escape]") {
+    const std::string html = render_fi(hostile);
+    // No markup from the source survives.
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("<b>GA") == std::string::npos);
+    CHECK(html.find("onmouseover=\"") == std::string::npos);
+    CHECK(html.find("onerror=alert") != std::string::npos);  // as text only, inside an escaped tag
+    CHECK(html.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("&quot;Oy&quot; &amp; &#39;Co&#39;") != std::string::npos);
+    // Every link target is http(s), mailto: or tel:, never javascript:.
+    const auto hrefs = all(html, std::regex("href=\"([^\"]*)\""));
+    REQUIRE_FALSE(hrefs.empty());
+    for (const auto& h : hrefs) {
+        INFO(h);
+        CHECK(std::regex_match(h, std::regex("(#|https://|mailto:|tel:\\+|seloste-).*")));
+        CHECK(h.find("javascript") == std::string::npos);
+    }
+    // The bad values are shown as text, without links.
+    CHECK(html.find("javascript:alert(1)") != std::string::npos);
+    CHECK(html.find("href=\"javascript") == std::string::npos);
+    // The good ones become links, escaped in attributes.
+    CHECK(html.find("href=\"tel:+35863245111\"") != std::string::npos);
+    CHECK(html.find("href=\"mailto:info@good.fi\"") != std::string::npos);
+    CHECK(html.find("href=\"https://good.fi/?a=1&amp;b=2\"") != std::string::npos);
+    CHECK(html.find("href=\"https://example.com/opt-out?x=") == std::string::npos);  // quotes in a URL: no link
+}
+
+TEST_CASE("a full page has lang, title, one h1 and semantic dates", "[render]") {
+    const std::string html = render_fi(hostile);
+    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"fi\">", 0) == 0);
+    CHECK(html.find("<title>Tietosuojaseloste: Rekisteri &lt;img") != std::string::npos);
+    CHECK(all(html, std::regex("<h1[ >]()")).size() == 1);
+    CHECK(html.find("<time datetime=\"2025-02-22\">") != std::string::npos);
+    CHECK(html.find("<main") != std::string::npos);
+    CHECK(html.find("<nav class=\"seloste-toc\"") != std::string::npos);
+}
+
+TEST_CASE("heading levels start at the configured base and never skip", "[render]") {
+    for (int base : {1, 2, 3}) {
+        const std::string html = render_fi(hostile, base > 1, base);
+        const auto levels = all(html, std::regex("<h([1-6])[ >]"));
+        REQUIRE_FALSE(levels.empty());
+        CHECK(std::stoi(levels.front()) == base);
+        int prev = base;
+        for (const auto& l : levels) {
+            const int n = std::stoi(l);
+            CHECK(n >= base);
+            CHECK(n <= prev + 1);
+            prev = n;
+        }
+    }
+}
+
+TEST_CASE("a fragment is embeddable: no document, no main, own lang", "[render]") {
+    const std::string html = render_fi(hostile, true);
+    CHECK(html.find("<html") == std::string::npos);
+    CHECK(html.find("<main") == std::string::npos);
+    CHECK(html.find("<title") == std::string::npos);
+    CHECK(html.rfind("<div class=\"seloste\" lang=\"fi\"", 0) == 0);
+    CHECK(html.find("<h2 ") != std::string::npos);
+    CHECK(html.find("<h1") == std::string::npos);
+}
+
+TEST_CASE("a missing translation is shown with its own lang", "[render][i18n]") {
+    const source_doc doc = read_source_string(hostile, "h.xml");
+    render_options o;
+    o.language = lang::sv;
+    const std::string html = render_html(doc, doc.registers.front(), load_theme("default"), o);
+    CHECK(html.find("<html lang=\"sv\">") != std::string::npos);
+    CHECK(html.find("<span lang=\"fi\">Rekisteri &lt;img") != std::string::npos);
+}
+
+TEST_CASE("themes: unknown names and broken templates are errors", "[render][theme]") {
+    CHECK_THROWS_AS(load_theme("no-such-theme"), template_error);
+    CHECK_NOTHROW(load_theme("default"));
+    bool found = false;
+    for (const auto& t : list_themes()) found = found || t.name == "default";
+    CHECK(found);
+}
