@@ -15,7 +15,11 @@ HERE="$SRC/tests/static"
 export SELOSTE_BIN SELOSTE_SOURCE_DIR="$SRC"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/seloste-static.XXXXXX")
-cleanup() { rm -rf "$TMP"; }
+SERVER_PID=""
+cleanup() {
+  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$TMP"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -132,6 +136,23 @@ if ! HUGO_PARAMS_SELOSTE_STRICT=true hugo --source "$BAD" --destination "$TMP/hu
   pass "hugo: params.seloste.strict turns the warning into an error"
 else
   cat "$TMP/hugo-strict.log"; fail "hugo: params.seloste.strict turns the warning into an error"
+fi
+# Under `hugo server` (127.0.0.1 only) the author sees where a notice is missing.
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+hugo server --source "$BAD" --bind 127.0.0.1 --port "$port" --disableLiveReload --renderToDisk=false \
+  --destination "$TMP/hugo-server-public" >"$TMP/hugo-server.log" 2>&1 &
+SERVER_PID=$!
+served=""
+for _ in $(seq 1 60); do
+  served=$(curl -fsS "http://127.0.0.1:$port/puuttuva/" 2>/dev/null) && break
+  sleep 0.5
+done
+kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+if grep -q 'class="seloste-missing" role="note"[^>]*>Seloste: the bundle has no notice for register &#34;no-such-register&#34;' <<<"$served" \
+   && grep -q 'Jälkeen' <<<"$served"; then
+  pass "hugo server: a missing notice is marked on the page"
+else
+  echo "$served" | head -n 40; cat "$TMP/hugo-server.log"; fail "hugo server: a missing notice is marked on the page"
 fi
 rm "$BAD/content/puuttuva.fi.md"
 # A fragment changed after the build: the build stops.
