@@ -53,7 +53,7 @@ export default function selostePlugin(eleventyConfig, options = {}) {
 
   let bundle = null;
   const load = () => {
-    bundle ??= readBundle(opts.bundle);
+    bundle ??= readBundle(opts.bundle, { publicKey: opts.publicKey });
     return bundle;
   };
 

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { SelosteError } from "./SelosteError.js";
+import { decodePublicKey } from "./verifySignature.js";
 
 /**
  * Checks the plugin options and fills in the defaults. Exactly one of
@@ -12,11 +14,14 @@ import { SelosteError } from "./SelosteError.js";
  * plus, for both, `assetsDir` (default "seloste/assets"): the folder of the
  * output where the theme stylesheets are written, or false to write none.
  * In sources mode, `allowIncomplete: true` passes --allow-incomplete to the CLI.
+ * `publicKey` (the base64 line of KEYFILE.pub) or `publicKeyFile` (its path)
+ * makes the plugin refuse a bundle whose manifest.json.sig is missing or does
+ * not verify (build it with `seloste build --sign KEYFILE`).
  * Relative paths are relative to the working directory (the project root).
  */
 export function normalizeOptions(options = {}) {
   if (options === null || typeof options !== "object") throw new SelosteError("the plugin options must be an object");
-  const known = new Set(["bundle", "sources", "seloste", "out", "allowIncomplete", "assetsDir"]);
+  const known = new Set(["bundle", "sources", "seloste", "out", "allowIncomplete", "assetsDir", "publicKey", "publicKeyFile"]);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) throw new SelosteError(`unknown option "${key}" (known: ${[...known].join(", ")})`);
   }
@@ -32,12 +37,26 @@ export function normalizeOptions(options = {}) {
     }
     assetsDir = assetsDir.replace(/^\/+|\/+$/g, "");
   }
+  let publicKey;
+  if (options.publicKey !== undefined && options.publicKeyFile !== undefined) {
+    throw new SelosteError("give publicKey or publicKeyFile, not both");
+  }
+  if (options.publicKey !== undefined) publicKey = decodePublicKey(options.publicKey);
+  if (options.publicKeyFile !== undefined) {
+    let text;
+    try {
+      text = readFileSync(path.resolve(String(options.publicKeyFile)), "utf8");
+    } catch (error) {
+      throw new SelosteError(`cannot read publicKeyFile ${options.publicKeyFile} (${error.code ?? error.message})`, { cause: error });
+    }
+    publicKey = decodePublicKey(text, `publicKeyFile ${options.publicKeyFile}`);
+  }
   if (hasBundle) {
     if (typeof options.bundle !== "string" || options.bundle === "") throw new SelosteError("bundle must be a folder path");
     for (const key of ["seloste", "out", "allowIncomplete"]) {
       if (options[key] !== undefined) throw new SelosteError(`option "${key}" only applies with { sources: [...] }`);
     }
-    return { mode: "bundle", bundle: path.resolve(options.bundle), assetsDir };
+    return { mode: "bundle", bundle: path.resolve(options.bundle), assetsDir, publicKey };
   }
   const { sources } = options;
   if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s === "string" && s !== "")) {
@@ -56,5 +75,6 @@ export function normalizeOptions(options = {}) {
     bundle: path.resolve(out),
     allowIncomplete: options.allowIncomplete === true,
     assetsDir,
+    publicKey,
   };
 }

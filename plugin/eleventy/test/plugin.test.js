@@ -1,14 +1,15 @@
 // Builds real Eleventy sites in code with the plugin and a bundle from the
 // real seloste CLI, and asserts on the built pages.
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 
-import { I18nPlugin } from "@11ty/eleventy";
+import Eleventy, { I18nPlugin } from "@11ty/eleventy";
 
 import seloste, { SelosteError } from "../seloste.js";
-import { build, cleanup, exampleSources, freshBundle, needsCli, page, selosteBin, site } from "./helpers.js";
+import { build, cleanup, exampleSources, freshBundle, needsCli, page, selosteBin, site, tempDir } from "./helpers.js";
 
 after(cleanup);
 
@@ -160,6 +161,68 @@ describe("bundle mode", { skip: needsCli }, () => {
   });
 });
 
+describe("bundle contents", { skip: needsCli }, () => {
+  test("a file the manifest does not list is refused", async () => {
+    const bundle = freshBundle();
+    writeFileSync(path.join(bundle, "fragments", "fi", "extra.html"), "<p>not listed</p>");
+    await assert.rejects(build({ "index.njk": "x" }, { bundle }), /extra\.html is in the bundle but not in its manifest\.json/);
+  });
+
+  test("a listed file that is a symbolic link is refused", async () => {
+    const bundle = freshBundle();
+    const id = manifestOf(bundle).registers[0].id;
+    const file = path.join(bundle, "fragments", "fi", `${id}.html`);
+    const outside = path.join(tempDir(), "outside.html");
+    writeFileSync(outside, readFileSync(file));
+    rmSync(file);
+    symlinkSync(outside, file);
+    await assert.rejects(build({ "index.njk": "x" }, { bundle }), /is not a plain file .*refusing the bundle/);
+  });
+});
+
+describe("signed bundles", { skip: needsCli }, () => {
+  // A key pair and a bundle signed with it, by the real CLI.
+  const signed = () => {
+    const dir = tempDir("seloste-signed-");
+    const key = path.join(dir, "key");
+    execFileSync(selosteBin, ["keygen", key], { stdio: "pipe" });
+    const bundle = path.join(dir, "bundle");
+    execFileSync(selosteBin, ["build", ...exampleSources(), "-o", bundle, "--sign", key], { stdio: "pipe" });
+    return { key, pub: `${key}.pub`, bundle };
+  };
+
+  test("a bundle signed with the configured key is read, by key or key file", async () => {
+    const { pub, bundle } = signed();
+    const id = manifestOf(bundle).registers[0].id;
+    const byFile = await build({ "index.njk": `{% seloste "${id}", "fi" %}` }, { bundle, publicKeyFile: pub });
+    assert.equal(page(byFile.results, "/").content, fragmentOf(bundle, id, "fi"));
+    const publicKey = readFileSync(pub, "utf8").trim();
+    const byKey = await build({ "index.njk": `{% seloste "${id}", "sv" %}` }, { bundle, publicKey });
+    assert.equal(page(byKey.results, "/").content, fragmentOf(bundle, id, "sv"));
+  });
+
+  test("another key, a changed manifest or a missing signature is refused", async () => {
+    const { bundle } = signed();
+    const other = signed();
+    await assert.rejects(
+      build({ "index.njk": "x" }, { bundle, publicKeyFile: other.pub }),
+      /the signature of manifest\.json does not match the public key/,
+    );
+    const { pub, bundle: b2 } = signed();
+    const manifestPath = path.join(b2, "manifest.json");
+    writeFileSync(manifestPath, readFileSync(manifestPath, "utf8").replace('"generator": "', '"generator": "x'));
+    await assert.rejects(build({ "index.njk": "x" }, { bundle: b2, publicKeyFile: pub }), /does not match the public key/);
+    rmSync(`${manifestPath}.sig`);
+    await assert.rejects(build({ "index.njk": "x" }, { bundle: b2, publicKeyFile: pub }), /manifest\.json\.sig is missing/);
+  });
+
+  test("a malformed key is refused when the plugin is added", () => {
+    const config = { addShortcode() {}, addGlobalData() {}, on() {}, addWatchTarget() {} };
+    assert.throws(() => seloste(config, { bundle: "b", publicKey: "not a key" }), /not an Ed25519 public key/);
+    assert.throws(() => seloste(config, { bundle: "b", publicKey: Buffer.alloc(31).toString("base64") }), /not an Ed25519 public key/);
+  });
+});
+
 describe("sources mode", { skip: needsCli }, () => {
   test("runs seloste build before the build and embeds the result", async () => {
     const s = site({});
@@ -175,6 +238,25 @@ describe("sources mode", { skip: needsCli }, () => {
       page(results, "/").content,
       manifest.registers.map((r) => fragmentOf(out, r.id, "fi")).join(""),
     );
+  });
+
+  test("the default out folder .seloste in the project is not taken for templates", async () => {
+    const project = tempDir("seloste-project-");
+    writeFileSync(path.join(project, "index.njk"), "{{ seloste.registers | length }}");
+    const cwd = process.cwd();
+    process.chdir(project);
+    try {
+      const elev = new Eleventy(".", "_site", {
+        quietMode: true,
+        config: (c) => c.addPlugin(seloste, { sources: exampleSources(), seloste: selosteBin }),
+      });
+      const results = await elev.toJSON();
+      const manifest = manifestOf(path.join(project, ".seloste"));
+      assert.deepEqual(results.map((r) => r.url), ["/"]);
+      assert.equal(results[0].content, String(manifest.registers.length));
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   test("a failing seloste build stops the Eleventy build with the CLI's message", async () => {
