@@ -294,3 +294,22 @@ TEST_CASE("broken XML is a source.xml finding", "[check]") {
     CHECK(fs.front().rule == "source.xml");
     CHECK(seloste::has_errors(fs));
 }
+
+TEST_CASE("Swedish and English texts are spelt with Hunspell", "[check][spelling]") {
+    auto o = fixed_day();
+    o.langs = {seloste::lang::fi, seloste::lang::sv, seloste::lang::en};
+    const auto fs = of_rule(run(source("",
+                                       "<description><fi>Asiakasrekisteri.</fi><sv>Utvecklingg av tjänsterna.</sv>"
+                                       "<en>Developping our services.</en></description>"),
+                                o),
+                            "text.spelling");
+    REQUIRE(fs.size() >= 2);
+    CHECK(std::any_of(fs.begin(), fs.end(), [](const auto& f) {
+        return f.message_en.find("“Utvecklingg” in description (sv)") != std::string::npos;
+    }));
+    CHECK(std::any_of(fs.begin(), fs.end(), [](const auto& f) {
+        return f.message_en.find("“Developping” in description (en)") != std::string::npos;
+    }));
+    CHECK(std::any_of(fs.begin(), fs.end(),
+                      [](const auto& f) { return f.message_en.find("Developing") != std::string::npos; }));
+}
