@@ -1,5 +1,135 @@
+// Parse and render benchmarks over the examples (bench/README.md).
+//
+//   seloste_bench --benchmark_repetitions=9 --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
-int main(int argc, char** argv) {
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "seloste/check.hpp"
+#include "seloste/render.hpp"
+#include "seloste/source.hpp"
+
+namespace {
+
+const std::string examples = std::string(SELOSTE_SOURCE_DIR) + "/examples/";
+
+std::string slurp(const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
+
+// The register whose Finnish page is the largest, and its source file.
+struct largest {
+    std::string file;
+    std::string id;
+    size_t bytes = 0;
+};
+const largest& pick_largest() {
+    static largest l = [] {
+        largest best;
+        const auto th = seloste::load_theme("default");
+        for (const auto& e : std::filesystem::directory_iterator(examples)) {
+            if (e.path().extension() != ".xml") continue;
+            const auto doc = seloste::read_source(e.path().string());
+            for (const auto& r : doc.registers) {
+                const auto n = seloste::render_html(doc, r, th, {}).size();
+                if (n > best.bytes) best = {e.path().string(), r.id, n};
+            }
+        }
+        return best;
+    }();
+    return l;
+}
+
+void per_notice(benchmark::State& state, size_t bytes) {
+    state.counters["notices/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["page_bytes"] = static_cast<double>(bytes);
+}
+
+// Source parsed once, theme parsed once: build the view and render it.
+void BM_render_notice(benchmark::State& state) {
+    const auto& l = pick_largest();
+    const auto doc = seloste::read_source(l.file);
+    const auto* reg = doc.find_register(l.id);
+    const auto th = seloste::load_theme("default");
+    size_t bytes = 0;
+    for (auto _ : state) {
+        auto html = seloste::render_html(doc, *reg, th, {});
+        bytes = html.size();
+        benchmark::DoNotOptimize(html);
+    }
+    per_notice(state, bytes);
+}
+BENCHMARK(BM_render_notice)->Unit(benchmark::kMicrosecond);
+
+// The view built once too: the template render alone.
+void BM_render_prepared(benchmark::State& state) {
+    const auto& l = pick_largest();
+    const auto doc = seloste::read_source(l.file);
+    const auto notice = seloste::prepare_notice(doc, *doc.find_register(l.id), seloste::load_theme("default"), {});
+    size_t bytes = 0;
+    for (auto _ : state) {
+        auto html = seloste::render_prepared(notice);
+        bytes = html.size();
+        benchmark::DoNotOptimize(html);
+    }
+    per_notice(state, bytes);
+}
+BENCHMARK(BM_render_prepared)->Unit(benchmark::kMicrosecond);
+
+// Parse the largest example's file and render its largest notice.
+void BM_parse_and_render_largest(benchmark::State& state) {
+    const auto& l = pick_largest();
+    const std::string xml = slurp(l.file);
+    const auto th = seloste::load_theme("default");
+    for (auto _ : state) {
+        const auto doc = seloste::read_source_string(xml, l.file);
+        auto html = seloste::render_html(doc, *doc.find_register(l.id), th, {});
+        benchmark::DoNotOptimize(html);
+    }
+    per_notice(state, 0);
+}
+BENCHMARK(BM_parse_and_render_largest)->Unit(benchmark::kMicrosecond);
+
+// Every example: parse, then every register in fi, sv and en.
+void BM_all_examples_all_languages(benchmark::State& state) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& e : std::filesystem::directory_iterator(examples))
+        if (e.path().extension() == ".xml") files.push_back({e.path().string(), slurp(e.path().string())});
+    const auto th = seloste::load_theme("default");
+    size_t notices = 0;
+    for (auto _ : state) {
+        for (const auto& [name, xml] : files) {
+            const auto doc = seloste::read_source_string(xml, name);
+            for (const auto& r : doc.registers)
+                for (auto lg : seloste::all_langs) {
+                    seloste::render_options o;
+                    o.language = lg;
+                    auto html = seloste::render_html(doc, r, th, o);
+                    benchmark::DoNotOptimize(html);
+                    ++notices;
+                }
+        }
+    }
+    state.counters["notices/s"] = benchmark::Counter(static_cast<double>(notices), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_all_examples_all_languages)->Unit(benchmark::kMillisecond);
+
+// The checks without spelling, and with it.
+void BM_check(benchmark::State& state) {
+    const auto& l = pick_largest();
+    const auto doc = seloste::read_source(l.file);
+    seloste::check_options o;
+    o.spelling = state.range(0) != 0;
+    for (auto _ : state) benchmark::DoNotOptimize(seloste::check(doc, o));
+}
+BENCHMARK(BM_check)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -48,7 +48,7 @@ public:
         v["title"] = str(notice_title(reg_, l_));
         v["register_name"] = text_view(reg_.name);
         v["generator"] = str(format_message(l_, "doc.generator", {{"version", version}}));
-        v["t"] = labels();
+        labels(v);
         v["stylesheet"] = str(th.stylesheet());
         v["stylesheet_href"] = opts_.stylesheet_href.empty() ? data(false) : str(opts_.stylesheet_href);
         v["index_href"] = opts_.index_href.empty() ? data(false) : str(opts_.index_href);
@@ -174,20 +174,20 @@ private:
         return data(false);
     }
 
-    data labels() const {
+    // Labels are top-level names (t_business_id, ...): dotted names cost a
+    // stringstream per lookup in kainjow, and they are used inside loops.
+    void labels(data& v) const {
         static constexpr const char* keys[] = {
             "business_id", "visiting_address", "postal_address", "phone", "email", "web", "purpose", "basis",
             "interest", "category", "period", "all_data", "country", "safeguard", "date", "change", "consequence",
             "collected", "refusal", "exercise", "logic", "significance"};
-        data t = obj();
-        for (const char* k : keys) t[k] = str(message(l_, std::string("label.") + k));
-        t["toc"] = str(message(l_, "doc.toc"));
-        t["other_languages"] = str(message(l_, "doc.other_languages"));
-        t["skip"] = str(message(l_, "doc.skip"));
-        t["security_manual"] = str(message(l_, "section.security_manual"));
-        t["security_electronic"] = str(message(l_, "section.security_electronic"));
-        t["retention_caption"] = str(message(l_, "retention.caption"));
-        return t;
+        for (const char* k : keys) v[std::string("t_") + k] = str(message(l_, std::string("label.") + k));
+        v["t_toc"] = str(message(l_, "doc.toc"));
+        v["t_other_languages"] = str(message(l_, "doc.other_languages"));
+        v["t_skip"] = str(message(l_, "doc.skip"));
+        v["t_security_manual"] = str(message(l_, "section.security_manual"));
+        v["t_security_electronic"] = str(message(l_, "section.security_electronic"));
+        v["t_retention_caption"] = str(message(l_, "retention.caption"));
     }
 
     void alternates(data& v) const {

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The seloste CLI end to end: golden pages of every example, the facts of every
+# seed on its page, exit codes, file:line:col errors, untouched output after a
+# failure, and the static-site build (bundle, re-runs, signing, refusal).
+#
+# UPDATE_GOLDEN=1 rewrites tests/golden/ from the current output.
+set -u
+BIN=${SELOSTE_BIN:?}
+SRC=${SELOSTE_SOURCE_DIR:?}
+GOLDEN="$SRC/tests/golden"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+bad() { fail=$((fail + 1)); echo "not ok - $1"; }
+expect() { # expect NAME COMMAND...: the command must succeed
+    local name=$1; shift
+    if "$@"; then ok "$name"; else bad "$name"; fi
+}
+
+# --- render every example in every language -----------------------------------------
+"$BIN" render "$SRC"/examples/*.xml --lang all -o "$work/out" >"$work/render.log" 2>"$work/render.err"
+rc=$?
+expect "render of the examples exits 0" test $rc -eq 0
+pages=$(ls "$work/out"/*.html 2>/dev/null | wc -l)
+expect "render writes 15 pages (5 registers x 3 languages), got $pages" test "$pages" -eq 15
+expect "render prints every file it wrote" test "$(grep -c '\.html$' "$work/render.log")" -eq 15
+
+if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+    mkdir -p "$GOLDEN"
+    rm -f "$GOLDEN"/*.html
+    cp "$work/out"/*.html "$GOLDEN/"
+    echo "golden files updated in $GOLDEN"
+fi
+for g in "$GOLDEN"/*.html; do
+    name=$(basename "$g")
+    if cmp -s "$g" "$work/out/$name"; then ok "golden $name"; else
+        bad "golden $name differs"; diff -u "$g" "$work/out/$name" | head -20
+    fi
+done
+expect "there is a golden file for every page" test "$(ls "$GOLDEN"/*.html | wc -l)" -eq 15
+
+# Every page is well-formed HTML: balanced elements, one html/head/body, lang set.
+python3 - "$work/out" <<'PY' && ok "every page is well-formed HTML" || bad "a page is not well-formed HTML"
+import sys, pathlib
+from html.parser import HTMLParser
+VOID = {"meta", "link", "br", "hr", "img", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
+class P(HTMLParser):
+    def __init__(s):
+        super().__init__(); s.stack = []; s.errors = []; s.counts = {}
+    def handle_starttag(s, t, a):
+        s.counts[t] = s.counts.get(t, 0) + 1
+        if t not in VOID: s.stack.append((t, s.getpos()))
+    def handle_endtag(s, t):
+        if not s.stack or s.stack[-1][0] != t:
+            s.errors.append(f"unexpected </{t}> at {s.getpos()}, open: {s.stack[-1] if s.stack else None}")
+        else: s.stack.pop()
+bad = 0
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*.html")):
+    p = P(); text = f.read_text(encoding="utf-8"); p.feed(text); p.close()
+    errs = p.errors + ([f"unclosed {p.stack}"] if p.stack else [])
+    for t in ("html", "head", "body", "title", "main", "h1"):
+        if p.counts.get(t) != 1: errs.append(f"<{t}> appears {p.counts.get(t, 0)} times")
+    lang = f.name.split(".")[-2]
+    if f'<html lang="{lang}">' not in text: errs.append("html lang missing")
+    for e in errs: print(f"{f.name}: {e}"); bad += 1
+sys.exit(1 if bad else 0)
+PY
+
+# Every concrete fact of each seed shows on its Finnish page (tests/golden/facts.tsv).
+while IFS=$'\t' read -r reg fact; do
+    [ -z "$reg" ] || [ "${reg:0:1}" = "#" ] && continue
+    if grep -qF -- "$fact" "$work/out/$reg.fi.html"; then ok "fact on $reg.fi.html: $fact"; else bad "fact missing on $reg.fi.html: $fact"; fi
+done <"$GOLDEN/facts.tsv"
+
+# --- usage and exit codes ----------------------------------------------------------
+"$BIN" --version | grep -qE '^seloste [0-9]+\.[0-9]+\.[0-9]+$'; expect "--version prints the version" test $? -eq 0
+"$BIN" --help | grep -q 'Exit codes'; expect "--help documents the exit codes" test $? -eq 0
+"$BIN" render --bogus >/dev/null 2>&1; expect "an unknown option exits 2" test $? -eq 2
+"$BIN" frobnicate >/dev/null 2>&1; expect "an unknown command exits 2" test $? -eq 2
+"$BIN" themes | grep -q '^default'; expect "themes lists default" test $? -eq 0
+
+# --- a broken source: file:line:col, exit 1, earlier output untouched -----------------
+(cd "$work/out" && sha256sum ./* >"$work/before.sha")
+cp "$SRC/examples/vaasan-sahko.xml" "$work/broken.xml"
+sed -i '0,/<notice-date>[^<]*</s//<notice-date>202-06-03</' "$work/broken.xml"
+line=$(grep -n '<notice-date>202-06-03' "$work/broken.xml" | cut -d: -f1)
+"$BIN" render "$work/broken.xml" --lang all -o "$work/out" >/dev/null 2>"$work/err.txt"
+rc=$?
+expect "a bad date exits 1" test $rc -eq 1
+grep -qE "^$work/broken.xml:$line:[0-9]+: error: bad date \"202-06-03\"" "$work/err.txt"
+expect "a bad date is reported as file:line:col: error:" test $? -eq 0
+(cd "$work/out" && sha256sum -c --quiet "$work/before.sha") && [ "$(ls -A "$work/out" | wc -l)" -eq "$(wc -l <"$work/before.sha")" ]
+expect "earlier output is untouched after a failed render" test $? -eq 0
+printf '<seloste version="1">\n  <register id="x">\n</seloste>\n' >"$work/malformed.xml"
+"$BIN" render "$work/malformed.xml" -o "$work/out" >/dev/null 2>"$work/err2.txt"
+expect "malformed XML exits 1" test $? -eq 1
+grep -qE "malformed.xml:[0-9]+:[0-9]+: error: malformed XML" "$work/err2.txt"; expect "malformed XML says where" test $? -eq 0
+"$BIN" render "$work/missing.xml" -o "$work/out" >/dev/null 2>&1; expect "an unreadable file exits 3" test $? -eq 3
+
+# --- the gate: a register with check errors is refused unless --allow-incomplete -------
+cp "$SRC/examples/imatran-seudun-sahko.xml" "$work/gate.xml"
+sed -i 's|<business-id>0159029-2</business-id>|<business-id>0159029-3</business-id>|' "$work/gate.xml"
+"$BIN" render "$work/gate.xml" -o "$work/gate" >/dev/null 2>"$work/gate.err"
+expect "render refuses a register with check errors (exit 1)" test $? -eq 1
+expect "the refusal writes no page" test ! -e "$work/gate/iss-asiakasrekisteri.fi.html"
+grep -q "fact.business-id" "$work/gate.err"; expect "the refusal names the finding" test $? -eq 0
+"$BIN" render "$work/gate.xml" -o "$work/gate" --allow-incomplete >/dev/null 2>"$work/gate2.err"
+expect "--allow-incomplete renders anyway" test $? -eq 0
+grep -q "warning" "$work/gate2.err"; expect "--allow-incomplete warns" test $? -eq 0
+
+# --- check ------------------------------------------------------------------------------
+"$BIN" check "$SRC"/examples/*.xml --lang all >/dev/null 2>&1; expect "check of the examples exits 0" test $? -eq 0
+"$BIN" check "$SRC"/tests/fixtures/seed-originals/*.xml >/dev/null 2>&1; expect "check of the seed originals exits 1" test $? -eq 1
+"$BIN" check "$SRC"/examples/seinajoki.xml --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["format"]=="seloste-findings"' 2>/dev/null
+expect "check --format json gives the documented document" test $? -eq 0
+
+# --- build: the static site ---------------------------------------------------------------
+site="$work/site"
+"$BIN" keygen "$work/key" >/dev/null; expect "keygen writes a key pair" test -s "$work/key.pub"
+"$BIN" build "$SRC"/examples/*.xml -o "$site" --sign "$work/key" --base-url https://example.fi/tietosuoja >"$work/build.log" 2>&1
+expect "build exits 0" test $? -eq 0
+expect "build gives 15 pages" test "$(ls "$site"/{fi,sv,en}/*.html | grep -vc index.html)" -eq 15
+expect "build gives 15 fragments" test "$(ls "$site"/fragments/{fi,sv,en}/*.html | wc -l)" -eq 15
+for f in index.html fi/index.html sv/index.html en/index.html sitemap.xml manifest.json manifest.json.sig; do
+    expect "build writes $f" test -s "$site/$f"
+done
+xmllint --noout "$site/sitemap.xml"; expect "sitemap.xml is well-formed" test $? -eq 0
+expect "sitemap lists 15 pages" test "$(grep -c '<loc>' "$site/sitemap.xml")" -eq 15
+"$BIN" verify "$site" --public-key "$work/key.pub" >/dev/null; expect "the signed bundle verifies" test $? -eq 0
+stamp=$(stat -c %Y.%i "$site/manifest.json")
+"$BIN" build "$SRC"/examples/*.xml -o "$site" --sign "$work/key" --base-url https://example.fi/tietosuoja >"$work/build2.log" 2>&1
+grep -q '^unchanged' "$work/build2.log"; expect "a re-run with unchanged sources rewrites nothing" test $? -eq 0
+expect "the manifest is the same file after a re-run" test "$stamp" = "$(stat -c %Y.%i "$site/manifest.json")"
+(cd "$site" && find . -type f -exec sha256sum {} + | sort -k2) >"$work/site.sha"
+"$BIN" build "$work/gate.xml" -o "$site" >/dev/null 2>&1; expect "a build with check errors exits 1" test $? -eq 1
+"$BIN" build "$SRC"/examples/*.xml "$work/broken.xml" -o "$site" >/dev/null 2>&1; expect "a build with a broken source exits 1" test $? -eq 1
+(cd "$site" && find . -type f -exec sha256sum {} + | sort -k2) | cmp -s - "$work/site.sha"
+expect "failed builds leave the previous site exactly as it was" test $? -eq 0
+expect "no temporary folder is left beside the site" test "$(ls -A "$work" | grep -c seloste-)" -eq 0
+echo "tampered" >>"$site/fi/index.html"
+"$BIN" verify "$site" --public-key "$work/key.pub" >/dev/null 2>&1; expect "a tampered page fails verification" test $? -eq 1
+"$BIN" keygen "$work/other" >/dev/null
+"$BIN" verify "$site" --public-key "$work/other.pub" >/dev/null 2>&1; expect "another key fails verification" test $? -eq 1
+mkdir -p "$work/mine" && echo keep >"$work/mine/notes.txt"
+"$BIN" build "$SRC"/examples/*.xml -o "$work/mine" >/dev/null 2>&1; expect "build refuses to replace a folder that is not a bundle" test $? -eq 3
+expect "...and leaves it alone" test -s "$work/mine/notes.txt"
+"$BIN" build "$SRC"/examples/*.xml -o "$work/hugo" --for hugo >/dev/null 2>&1
+expect "build --for hugo writes into assets/seloste" test -s "$work/hugo/assets/seloste/manifest.json"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

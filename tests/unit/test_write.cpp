@@ -1,0 +1,70 @@
+// Atomic writes: a file is replaced whole or not at all.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "seloste/build.hpp"
+#include "seloste/errors.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+struct temp_dir {
+    fs::path path;
+    temp_dir() {
+        std::string t = (fs::temp_directory_path() / "seloste-test-XXXXXX").string();
+        path = ::mkdtemp(t.data());
+    }
+    ~temp_dir() {
+        std::error_code ec;
+        fs::permissions(path, fs::perms::owner_all, ec);
+        fs::remove_all(path, ec);
+    }
+};
+}  // namespace
+
+TEST_CASE("write_file_atomic replaces a file whole and leaves no temporary file", "[write]") {
+    temp_dir d;
+    const auto f = d.path / "sub" / "page.html";
+    seloste::write_file_atomic(f.string(), "first");
+    CHECK(slurp(f) == "first");
+    seloste::write_file_atomic(f.string(), std::string(100000, 'x'));
+    CHECK(slurp(f).size() == 100000);
+    size_t n = 0;
+    for (auto& e : fs::directory_iterator(f.parent_path())) n += e.is_regular_file();
+    CHECK(n == 1);
+}
+
+TEST_CASE("a failed atomic write leaves the previous file intact", "[write]") {
+    temp_dir d;
+    const auto f = d.path / "page.html";
+    seloste::write_file_atomic(f.string(), "previous");
+    SECTION("the target is a folder") {
+        fs::create_directory(d.path / "folder");
+        CHECK_THROWS_AS(seloste::write_file_atomic((d.path / "folder").string(), "x"), seloste::io_error);
+        CHECK(fs::is_directory(d.path / "folder"));
+    }
+    SECTION("the folder is not writable") {
+        if (::geteuid() == 0) {
+            // root writes anyway: use a path whose parent is a file instead.
+            CHECK_THROWS_AS(seloste::write_file_atomic((f / "child.html").string(), "x"), seloste::io_error);
+        } else {
+            fs::permissions(d.path, fs::perms::owner_read | fs::perms::owner_exec);
+            CHECK_THROWS_AS(seloste::write_file_atomic(f.string(), "new"), seloste::io_error);
+        }
+    }
+    CHECK(slurp(f) == "previous");
+    size_t n = 0;
+    for (auto& e : fs::directory_iterator(d.path)) n += e.is_regular_file();
+    CHECK(n == 1);
+}
