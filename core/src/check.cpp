@@ -568,27 +568,6 @@ class checker {
                               {{"field", field}, {"value", a.postal_code}}));
         }
         if (a.town.empty()) emit(make_finding("fact.address", "missing-town", a.where, reg, {{"field", field}}));
-        for (const auto& v : values(a.street)) {
-            const auto ms = detail::find_terms(house_number_zero(), v.l, *v.s);
-            if (!ms.empty()) {
-                emit(make_finding("fact.address", "house-number-zero", a.street.where.line ? a.street.where : a.where,
-                                  reg, {{"field", field + "/street"}, {"value", *v.s}}));
-                break;
-            }
-        }
-    }
-
-    static const detail::pattern_set& house_number_zero() {
-        static const detail::pattern_set p = [] {
-            detail::pattern_set s;
-            UErrorCode status = U_ZERO_ERROR;
-            UParseError pe;
-            s.any.emplace_back(icu::RegexPattern::compile(
-                icu::UnicodeString::fromUTF8("\\p{L}\\s+0+(\\s*[A-Za-z])?\\s*$"), 0, pe, status));
-            if (U_FAILURE(status)) s.any.clear();
-            return s;
-        }();
-        return p;
     }
 
     // --- free text -----------------------------------------------------------------------------
