@@ -350,11 +350,16 @@ function seloste_check_manifest_structure( array $m ) {
 }
 
 /**
- * Whether a stylesheet can be printed inside a <style> element as is.
+ * Whether a stylesheet can be printed inside a <style> element as is: valid
+ * UTF-8, nothing that could end the element or open markup (</, <!--, <script),
+ * no @import of other files, no script URLs or legacy script hooks
+ * (expression(), -ms-behavior / behavior properties).
  *
  * @param string $css Stylesheet.
  * @return bool
  */
 function seloste_is_safe_css( $css ) {
-	return preg_match( '//u', $css ) && false === strpos( $css, '<' ) && ! preg_match( '/expression\s*\(|javascript:|@import|behavior\s*:/i', $css );
+	return 1 === preg_match( '//u', $css )
+		&& ! preg_match( '#</|<!--|<script|<style#i', $css )
+		&& ! preg_match( '/@import|javascript:|expression\s*\(|(?<![\w-])(-ms-)?behavior\s*:/i', $css );
 }

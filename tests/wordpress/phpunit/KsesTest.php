@@ -20,7 +20,7 @@ class KsesTest extends SelosteTestCase {
 	public function test_engine_fragment_passes_the_allow_list_unchanged( $file ) {
 		$html = file_get_contents( $file );
 		$this->assertNull( seloste_markup_problem( $html ) );
-		$this->assertSame( $html, seloste_kses( $html ) );
+		$this->assertSame( wp_kses_normalize_entities( $html ), seloste_kses( $html ), "only the entity spelling may differ" );
 	}
 
 	public function hostile() {
