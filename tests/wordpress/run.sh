@@ -258,6 +258,10 @@ check "settings page shows the engine version" has "$SP" "$(php -r 'echo htmlspe
 check "settings page shows the active path" has "$SP" "Active path"
 NF=$(php -r 'echo count(json_decode(file_get_contents($argv[1]),true)["findings"] ?? []);' "$T/bundle/manifest.json")
 check "settings page shows the bundle's $NF findings" has "$SP" "carried in the bundle ($NF)"
+if [ "$NF" -gt 0 ]; then
+	FMSG=$(php -r '$f=json_decode(file_get_contents($argv[1]),true)["findings"][0]; $m=$f["message"]; if (is_array($m)) $m=$m["en"] ?? reset($m); echo htmlspecialchars(mb_substr($m, 0, 40), ENT_QUOTES);' "$T/bundle/manifest.json")
+	check "settings page shows a finding's message" has "$SP" "$FMSG"
+fi
 
 # ---------------------------------------------------------------- pages over HTTP
 H=$(view "$P_SHORT")
@@ -399,6 +403,7 @@ check "bin/seloste-build.php refuses web requests ($CODE)" test "$CODE" = 403
 if [ "$NATIVE" != "$LIVE" ]; then
 	H=$(admin_page "&view=diff&bundle=$NATIVE")
 	check "diff view compares with the previous import" has "$H" "since #$LIVE"
+	check "diff view lists the notices the smaller native build removed" bash -c '! grep -q "Removed notices (0)" <<<"$0" && grep -q "Removed notices (" <<<"$0"' "$H"
 	ROLL_NONCE=$(admin_page | php -r 'if (preg_match("#name=\"action\" value=\"seloste_rollback\".*?name=\"_wpnonce\" value=\"([0-9a-f]+)\"#s", stream_get_contents(STDIN), $m)) echo $m[1];')
 	R=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$ADMIN" -d action=seloste_rollback -d "bundle=$LIVE" -d "_wpnonce=$ROLL_NONCE" "$URL/wp-admin/admin-post.php")
 	check "rollback through the history form ($R)" has "$R" "seloste_result=ok"
@@ -410,6 +415,30 @@ if [ "$NATIVE" != "$LIVE" ]; then
 else
 	H=$(admin_page "&view=diff&bundle=$LIVE")
 	check "diff view of the first import" has "$H" "the first import"
+fi
+
+# ---------------------------------------------------------------- native build from a web request (FFI only, only when enabled)
+if [ -n "$LIB" ] && [ ${#EXAMPLES[@]} -gt 1 ]; then
+	WEB_SRC="${EXAMPLES[1]}"
+	wpphp "
+\$s = get_option( 'seloste_settings' );
+\$s['library_path'] = '$LIB'; \$s['sources'] = '$WEB_SRC'; \$s['sign_key_path'] = '$T/key'; \$s['native_method'] = 'ffi'; \$s['web_native'] = false;
+update_option( 'seloste_settings', \$s );"
+	check "no web build button while web builds are off" bash -c '! grep -q "value=\"seloste_native_build\"" <<<"$0"' "$(admin_page)"
+	wpphp "\$s = get_option( 'seloste_settings' ); \$s['web_native'] = true; update_option( 'seloste_settings', \$s );"
+	H=$(admin_page)
+	check "web build button once enabled (php -S runs with ffi.enable=1)" has "$H" 'value="seloste_native_build"'
+	BUILD_NONCE=$(php -r 'if (preg_match("#name=\"action\" value=\"seloste_native_build\".*?name=\"_wpnonce\" value=\"([0-9a-f]+)\"#s", stream_get_contents(STDIN), $m)) echo $m[1];' <<<"$H")
+	BEFORE_WEB=$(active)
+	R=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$ADMIN" -d action=seloste_native_build -d "_wpnonce=$BUILD_NONCE" "$URL/wp-admin/admin-post.php")
+	echo "web build: $(last_message)"
+	check "native build from the settings page via FFI ($R)" has "$R" "seloste_result=ok"
+	WEB_LIVE=$(active)
+	check "the web build published a new bundle" test "$WEB_LIVE" != "$BEFORE_WEB"
+	check "the web build ran through FFI in the web request" test "$(wpphp "\$e = get_post_meta( $WEB_LIVE, '_seloste_extra', true ); echo get_post_meta( $WEB_LIVE, '_seloste_source', true ), '/', \$e['method'] ?? '', '/', \$e['context'] ?? '';")" = "native/ffi/web"
+	wpphp "\$s = get_option( 'seloste_settings' ); \$s['web_native'] = false; \$s['sources'] = ''; update_option( 'seloste_settings', \$s );"
+else
+	echo "note: web FFI build not tested (needs libseloste_c.so and two examples)"
 fi
 
 # ---------------------------------------------------------------- scheduled fetch (wp-cron + wp_remote_get)

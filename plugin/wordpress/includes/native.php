@@ -328,8 +328,9 @@ function seloste_native_build_and_import( array $args = array() ) {
 		$out,
 		'native',
 		array(
-			'method' => $method,
-			'engine' => $run['engine'],
+			'method'  => $method,
+			'engine'  => $run['engine'],
+			'context' => $args['web'] ? 'web' : 'cli',
 		)
 	);
 	seloste_rmtree( $staging );

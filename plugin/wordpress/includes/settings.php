@@ -323,15 +323,22 @@ function seloste_render_status() {
 			echo '<p>' . esc_html__( 'None.', 'seloste' ) . '</p>';
 		} else {
 			echo '<table class="widefat striped" id="seloste-findings"><thead><tr><th scope="col">' . esc_html__( 'Severity', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Rule', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Message', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Where', 'seloste' ) . '</th></tr></thead><tbody>';
+			$lang = seloste_locale_to_lang( get_user_locale(), array( 'fi', 'sv', 'en' ) ) ?? 'en';
 			foreach ( $findings as $f ) {
-				$f     = is_array( $f ) ? $f : array();
-				$loc   = $f['location'] ?? $f;
-				$where = trim( implode( ':', array_filter( array( (string) ( $loc['file'] ?? '' ), (string) ( $loc['line'] ?? '' ), (string) ( $loc['column'] ?? '' ) ), 'strlen' ) ) );
+				$f       = is_array( $f ) ? $f : array();
+				$loc     = is_array( $f['location'] ?? null ) ? $f['location'] : $f;
+				$file    = is_scalar( $loc['file'] ?? null ) ? wp_basename( (string) $loc['file'] ) : '';
+				$where   = implode( ':', array_filter( array( $file, (string) ( $loc['line'] ?? '' ), (string) ( $loc['column'] ?? '' ) ), 'strlen' ) );
+				$message = $f['message'] ?? '';
+				if ( is_array( $message ) ) { // One text per language.
+					$message = $message[ $lang ] ?? $message['en'] ?? reset( $message );
+				}
+				$article = is_scalar( $f['article'] ?? null ) && '' !== (string) $f['article'] ? ' (' . sprintf( /* translators: %s: GDPR article */ __( 'Art. %s', 'seloste' ), $f['article'] ) . ')' : '';
 				printf(
 					'<tr><td>%s</td><td><code>%s</code></td><td>%s</td><td>%s</td></tr>',
-					esc_html( (string) ( $f['severity'] ?? '' ) ),
-					esc_html( (string) ( $f['rule'] ?? $f['id'] ?? '' ) ),
-					esc_html( is_scalar( $f['message'] ?? null ) ? (string) $f['message'] : '' ),
+					esc_html( is_scalar( $f['severity'] ?? null ) ? (string) $f['severity'] : '' ),
+					esc_html( is_scalar( $f['rule'] ?? null ) ? (string) $f['rule'] : '' ),
+					esc_html( ( is_scalar( $message ) ? (string) $message : '' ) . $article ),
 					esc_html( $where . ( isset( $f['register'] ) && is_scalar( $f['register'] ) ? ' (' . $f['register'] . ')' : '' ) )
 				);
 			}
