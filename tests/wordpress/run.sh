@@ -49,6 +49,11 @@ URL="http://127.0.0.1:$PORT"
 ADMIN_PW="admin-$RANDOM-$RANDOM"
 EDITOR_PW="editor-$RANDOM-$RANDOM"
 
+# ---------------------------------------------------------------- lint (includes cli.php, which needs WP-CLI to run)
+LINT_BAD=""
+while IFS= read -r -d '' f; do php -l "$f" >/dev/null 2>&1 || LINT_BAD="$LINT_BAD $f"; done < <(find "$PLUGIN" -name '*.php' -print0)
+check "every plugin PHP file parses (php -l)${LINT_BAD:+:$LINT_BAD}" test -z "$LINT_BAD"
+
 # ---------------------------------------------------------------- database
 mariadb-install-db --no-defaults --user=root --datadir="$DB" --auth-root-authentication-method=socket --skip-test-db >"$T/db-install.log" 2>&1 || die "mariadb-install-db failed (see $T/db-install.log)"
 setsid mariadbd --no-defaults --user=root --datadir="$DB" --socket="$SOCK" --skip-networking --pid-file="$T/db.pid" --skip-log-bin >"$T/db.log" 2>&1 &
@@ -313,6 +318,15 @@ if (cd "$T/node" && npm ci --no-audit --no-fund --loglevel=error >"$T/npm.log" 2
 			php -r 'foreach (json_decode($argv[1],true)["theme"] as $v) echo "  theme: {$v["id"]} {$v["target"]}\n";' "$LINE"
 		fi
 	done
+	# The block in the real block editor: editor.js registers it, the picker lists the
+	# manifest's registers, and the preview is the server's own output.
+	cp "$HERE/editor.mjs" "$T/node/"
+	ED=$(cd "$T/node" && node editor.mjs "$ADMIN" "$URL/wp-admin/post.php?post=$P_BLOCK&action=edit" "$BID" 2>"$T/editor.err")
+	echo "editor: $ED"
+	check "block editor: editor.js registers seloste/notice" has "$ED" '"registered":true'
+	check "block editor: ServerSideRender preview shows the notice" has "$ED" '"preview":true'
+	check "block editor: the register picker lists the manifest's registers" has "$ED" "\"$REG\""
+	check "block editor: no script errors" has "$ED" '"errors":[]'
 else
 	fail "npm ci for axe-core/playwright-core failed: $(tail -5 "$T/npm.log")"
 fi
