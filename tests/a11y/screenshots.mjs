@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
-import { renderSource, examples, themeDir } from './lib/render.mjs';
+import { renderSource, examples } from './lib/render.mjs';
 
 export const WIDTHS = [
   { width: 1280, height: 900 },
@@ -64,9 +64,9 @@ async function main() {
   try {
     const shots = [];
     for (const theme of themes) {
-      const files = renderSource(source, themeDir(theme), path.join(work, theme));
+      const files = renderSource(source, theme, path.join(work, theme.includes('/') ? path.basename(theme) : theme));
       const fi = files.find((f) => f.lang === 'fi');
-      shots.push({ theme, url: `${server.origin}/${theme}/${path.basename(fi.file)}` });
+      shots.push({ theme: path.basename(theme), url: `${server.origin}/${path.relative(work, fi.file)}` });
     }
     for (const f of await takeScreenshots(browser.context, shots, path.resolve(outDir))) {
       console.log(`${f} (${fs.statSync(f).size} bytes)`);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { validateFiles } from './lib/vnu.mjs';
-import { env, examples, renderAll, themeDir, manifest, stylesheetOf } from './lib/render.mjs';
+import { env, examples, renderAll, themeDir, manifest, stylesheetOf, seloste } from './lib/render.mjs';
 import { checkPage } from './lib/page.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { brokenThemeProof } from './lib/broken.mjs';
@@ -74,13 +74,23 @@ async function main() {
   process.once('SIGTERM', () => cleanup().then(() => process.exit(143)));
 
   try {
-    // 1. themes: manifests and stylesheets
+    // 1. themes: `seloste themes` lists them; manifests and stylesheets
+    let listed = '';
+    try {
+      listed = seloste(['themes']);
+    } catch (e) {
+      record('seloste themes', 'runs', [{ rule: 'cli:themes', target: 'seloste themes', message: e.message }]);
+    }
+    for (const theme of themes.filter((t) => !t.includes('/'))) {
+      const ok = listed.split('\n').some((line) => line.split(/\s+/)[0] === theme);
+      record(`seloste themes`, `lists ${theme}`, ok ? [] : [{ rule: 'cli:themes', target: theme, message: `not listed by seloste themes:\n${listed}` }]);
+    }
     for (const theme of themes) {
       const dir = themeDir(theme);
       const problems = [];
       try {
         const m = manifest(dir);
-        if (m.name !== theme) problems.push({ rule: 'theme:name', target: `${theme}/theme.json`, message: `name is "${m.name}"` });
+        if (m.name !== path.basename(dir)) problems.push({ rule: 'theme:name', target: `${theme}/theme.json`, message: `name is "${m.name}"` });
         for (const l of ['fi', 'sv', 'en']) {
           if (!m.description || !m.description[l]) problems.push({ rule: 'theme:description', target: `${theme}/theme.json`, message: `no description.${l}` });
         }
@@ -144,7 +154,7 @@ async function main() {
 
     // 5. screenshots: each theme at 1280 and 320 px (first example, Finnish, full page)
     const shots = [];
-    for (const theme of themes) {
+    for (const theme of themes.map((t) => (t.includes('/') ? path.basename(t) : t))) {
       const p = pages.find((q) => q.theme === theme && q.mode === 'page' && q.lang === 'fi');
       if (p) shots.push({ theme, url: `${server.origin}/${p.rel.split(path.sep).map(encodeURIComponent).join('/')}` });
     }

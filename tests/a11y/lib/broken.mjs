@@ -97,7 +97,8 @@ export async function brokenThemeProof({ work, browser, server, siteRoot, source
     const fragFiles = renderSource(source, dir, path.join(base, 'fragment-raw'), { fragment: true });
     const frag = fs.readFileSync(fragFiles.find((f) => f.lang === 'fi').file, 'utf8');
     fs.mkdirSync(path.join(base, 'fragment'), { recursive: true });
-    fs.copyFileSync(path.join(dir, 'seloste.css'), path.join(base, 'fragment', 'theme-seloste.css'));
+    const fragCss = fs.readdirSync(path.join(base, 'fragment-raw')).find((n) => n.endsWith('.css'));
+    fs.copyFileSync(fragCss ? path.join(base, 'fragment-raw', fragCss) : path.join(dir, 'seloste.css'), path.join(base, 'fragment', 'theme-seloste.css'));
     hostFile = path.join(base, 'fragment', path.basename(pageFile));
     fs.writeFileSync(hostFile, hostPage(frag, { lang: 'fi', cssHref: 'theme-seloste.css' }));
   } catch (e) {

@@ -63,6 +63,8 @@ export function renderSource(source, theme, outDir, { fragment = false } = {}) {
     const m = name.match(/^(.+)\.(fi|sv|en)\.html$/);
     if (m) files.push({ register: m[1], lang: m[2], file: path.join(outDir, name) });
   }
+  // the stylesheet the CLI wrote next to the pages
+  files.css = fs.readdirSync(outDir).filter((n) => n.endsWith('.css')).map((n) => path.join(outDir, n));
   if (files.length === 0) throw new Error(`seloste render ${source} wrote no REGISTER.LANG.html into ${outDir}`);
   return files;
 }
@@ -125,23 +127,26 @@ export function renderAll(root, themes, sources, log = () => {}) {
   const pages = [];
   const errors = [];
   for (const theme of themes) {
-    const tdir = themeDir(theme);
-    const tname = theme.includes('/') ? path.basename(tdir) : theme;
-    const css = stylesheetOf(tdir);
+    // A name is rendered as the CLI's built-in theme (what ships); a path as a folder theme.
+    const tname = theme.includes('/') ? path.basename(path.resolve(theme)) : theme;
+    const targ = theme.includes('/') ? path.resolve(theme) : theme;
     for (const src of sources) {
       const ex = path.basename(src, '.xml');
       try {
         const pageDir = path.join(root, tname, ex, 'page');
-        for (const f of renderSource(src, tdir, pageDir)) {
+        for (const f of renderSource(src, targ, pageDir)) {
           pages.push({ theme: tname, example: ex, mode: 'page', register: f.register, lang: f.lang, file: f.file,
             rel: path.relative(root, f.file), label: `${tname}/page/${ex}/${f.register}.${f.lang}` });
         }
         const rawDir = path.join(root, tname, ex, 'fragment-raw');
         const hostDir = path.join(root, tname, ex, 'fragment');
         fs.mkdirSync(hostDir, { recursive: true });
+        const frags = renderSource(src, targ, rawDir, { fragment: true });
+        // the host links the stylesheet the CLI wrote with the fragments (else the theme folder's)
+        const css = frags.css[0] || stylesheetOf(themeDir(theme));
         const cssName = `theme-${path.basename(css)}`;
         fs.copyFileSync(css, path.join(hostDir, cssName));
-        for (const f of renderSource(src, tdir, rawDir, { fragment: true })) {
+        for (const f of frags) {
           const html = fs.readFileSync(f.file, 'utf8');
           const hostFile = path.join(hostDir, path.basename(f.file));
           fs.writeFileSync(hostFile, hostPage(html, { lang: f.lang, cssHref: cssName }));
