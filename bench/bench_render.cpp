@@ -47,7 +47,8 @@ const largest& pick_largest() {
 }
 
 void per_notice(benchmark::State& state, size_t bytes) {
-    state.counters["notices/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["notices/s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["page_bytes"] = static_cast<double>(bytes);
 }
 

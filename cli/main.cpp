@@ -75,7 +75,8 @@ std::vector<seloste::lang> parse_langs(const std::string& s) {
         if (end == std::string::npos) end = s.size();
         const std::string code = s.substr(pos, end - pos);
         auto l = seloste::parse_lang(code);
-        if (!l) throw usage_error{"unknown language \"" + code + "\"; expected fi, sv, en, a comma-separated list or all"};
+        if (!l)
+            throw usage_error{"unknown language \"" + code + "\"; expected fi, sv, en, a comma-separated list or all"};
         if (std::find(out.begin(), out.end(), *l) == out.end()) out.push_back(*l);
         pos = end + 1;
     }
@@ -92,19 +93,32 @@ args parse(int argc, char** argv) {
             if (i + 1 >= argc) throw usage_error{std::string(name) + " needs a value"};
             return argv[++i];
         };
-        if (s == "--lang") a.langs = parse_langs(value("--lang"));
-        else if (s.starts_with("--lang=")) a.langs = parse_langs(s.substr(7));
-        else if (s == "--theme") a.themes.push_back(value("--theme"));
-        else if (s == "-o" || s == "--out") a.out_dir = value("-o");
-        else if (s == "--format") a.format = value("--format");
-        else if (s == "--fragment") a.fragment = true;
-        else if (s == "--strict") a.strict = true;
-        else if (s == "--allow-incomplete") a.allow_incomplete = true;
-        else if (s == "--no-spelling") a.spelling = false;
-        else if (s == "--sign") a.sign_key = value("--sign");
-        else if (s == "--public-key") a.public_key = value("--public-key");
-        else if (s == "--base-url") a.base_url = value("--base-url");
-        else if (s == "--for") a.target = value("--for");
+        if (s == "--lang")
+            a.langs = parse_langs(value("--lang"));
+        else if (s.starts_with("--lang="))
+            a.langs = parse_langs(s.substr(7));
+        else if (s == "--theme")
+            a.themes.push_back(value("--theme"));
+        else if (s == "-o" || s == "--out")
+            a.out_dir = value("-o");
+        else if (s == "--format")
+            a.format = value("--format");
+        else if (s == "--fragment")
+            a.fragment = true;
+        else if (s == "--strict")
+            a.strict = true;
+        else if (s == "--allow-incomplete")
+            a.allow_incomplete = true;
+        else if (s == "--no-spelling")
+            a.spelling = false;
+        else if (s == "--sign")
+            a.sign_key = value("--sign");
+        else if (s == "--public-key")
+            a.public_key = value("--public-key");
+        else if (s == "--base-url")
+            a.base_url = value("--base-url");
+        else if (s == "--for")
+            a.target = value("--for");
         else if (s == "--heading-base") {
             const std::string v = value("--heading-base");
             if (v.size() != 1 || v[0] < '1' || v[0] > '4') throw usage_error{"--heading-base takes 1 to 4"};

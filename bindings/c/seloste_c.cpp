@@ -91,7 +91,9 @@ int guarded(const char* request, char** answer, F&& body) {
 
 }  // namespace
 
-SELOSTE_API const char* seloste_version(void) { return seloste::version; }
+SELOSTE_API const char* seloste_version(void) {
+    return seloste::version;
+}
 
 SELOSTE_API int seloste_build(const char* request_json, char** answer_json) {
     return guarded(request_json, answer_json, [](const json& req, json& out) {
@@ -125,7 +127,8 @@ SELOSTE_API int seloste_render(const char* request_json, char** answer_json) {
     return guarded(request_json, answer_json, [](const json& req, json& out) {
         seloste::source_doc doc;
         if (req.contains("source_xml"))
-            doc = seloste::read_source_string(req.at("source_xml").get<std::string>(), req.value("file_name", "<string>"));
+            doc = seloste::read_source_string(req.at("source_xml").get<std::string>(),
+                                              req.value("file_name", "<string>"));
         else if (req.contains("source"))
             doc = seloste::read_source(req.at("source").get<std::string>());
         else
@@ -145,8 +148,8 @@ SELOSTE_API int seloste_render(const char* request_json, char** answer_json) {
         const auto fs = seloste::check_register(doc, *reg, co);
         out["findings"] = findings_json(fs);
         if (seloste::has_errors(fs) && !req.value("allow_incomplete", false)) {
-            out["errors"] = json::array({error_entry(reg->where, "the checks found errors in register " + id +
-                                                                    "; fix them or pass allow_incomplete")});
+            out["errors"] = json::array({error_entry(
+                reg->where, "the checks found errors in register " + id + "; fix them or pass allow_incomplete")});
             return 1;
         }
         out["html"] = seloste::render_html(doc, *reg, seloste::load_theme(req.value("theme", "default")), o);
@@ -169,4 +172,6 @@ SELOSTE_API int seloste_check(const char* request_json, char** answer_json) {
     });
 }
 
-SELOSTE_API void seloste_free(char* answer_json) { std::free(answer_json); }
+SELOSTE_API void seloste_free(char* answer_json) {
+    std::free(answer_json);
+}

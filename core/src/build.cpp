@@ -8,13 +8,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <cstring>
 
 #include "seloste/errors.hpp"
 #include "seloste/i18n.hpp"
@@ -71,14 +71,17 @@ std::string base64(const unsigned char* data, size_t n) {
 
 std::vector<unsigned char> unbase64(const std::string& text, size_t expected, const std::string& file) {
     std::string s = text;
-    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }), s.end());
+    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+            s.end());
     std::vector<unsigned char> out(expected);
     size_t len = 0;
     if (sodium_base642bin(out.data(), out.size(), s.c_str(), s.size(), nullptr, &len, nullptr,
                           sodium_base64_VARIANT_ORIGINAL) != 0 ||
         len != expected)
-        throw io_error(file + ": error: not a key of the expected size; expected one line of base64 as written by `seloste keygen`",
-                       {file, 1, 1});
+        throw io_error(
+            file +
+                ": error: not a key of the expected size; expected one line of base64 as written by `seloste keygen`",
+            {file, 1, 1});
     return out;
 }
 
@@ -107,7 +110,7 @@ loaded read_all_sources(const std::vector<std::string>& paths) {
         for (const auto& r : d.registers)
             if (auto [it, fresh] = seen.emplace(r.id, d.file); !fresh)
                 throw source_error({{r.where, "the register id \"" + r.id + "\" is also used in " + it->second +
-                                                 "; expected register ids unique across all sources"}});
+                                                  "; expected register ids unique across all sources"}});
     return l;
 }
 
@@ -117,11 +120,14 @@ void write_file_atomic(const std::string& path, std::string_view content) {
     const fs::path target(path);
     std::error_code ec;
     if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-    std::string tmpl = (target.has_parent_path() ? target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")
-                                                 : fs::path("." + target.filename().string() + ".tmp-XXXXXX"))
-                           .string();
+    std::string tmpl =
+        (target.has_parent_path() ? target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")
+                                  : fs::path("." + target.filename().string() + ".tmp-XXXXXX"))
+            .string();
     const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) throw io_error(path + ": error: cannot create a temporary file beside it (" + std::strerror(errno) + ")", {path, 0, 0});
+    if (fd < 0)
+        throw io_error(path + ": error: cannot create a temporary file beside it (" + std::strerror(errno) + ")",
+                       {path, 0, 0});
     try {
         write_fd_all(fd, content, path);
         if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0)
@@ -161,8 +167,10 @@ render_outcome render_to_directory(const render_request& req) {
                 o.heading_base = req.heading_base;
                 if (!req.fragment) o.stylesheet_href = th.stylesheet_name();
                 for (lang other : req.langs)
-                    if (other != lg) o.alternates.push_back({other, reg.id + "." + std::string(lang_code(other)) + ".html"});
-                const std::string file = (fs::path(req.out_dir) / (reg.id + "." + std::string(lang_code(lg)) + ".html")).string();
+                    if (other != lg)
+                        o.alternates.push_back({other, reg.id + "." + std::string(lang_code(other)) + ".html"});
+                const std::string file =
+                    (fs::path(req.out_dir) / (reg.id + "." + std::string(lang_code(lg)) + ".html")).string();
                 pages.push_back({{file, reg.id, lg}, render_html(doc, reg, th, o)});
             }
         }
@@ -187,7 +195,8 @@ struct site_file {
     ojson meta;  // manifest entry extras (kind, register, ...); null for plain files
 };
 
-std::string index_page(const theme& th, lang lg, const std::vector<std::pair<const source_doc*, const register_*>>& regs,
+std::string index_page(const theme& th, lang lg,
+                       const std::vector<std::pair<const source_doc*, const register_*>>& regs,
                        const std::vector<lang>& langs, const std::string& css_href, const std::string& prefix) {
     using kainjow::mustache::data;
     using kainjow::mustache::list;
@@ -257,7 +266,8 @@ std::string root_index(const std::vector<lang>& langs) {
     // A plain language chooser; every text here is a standard text, escaped.
     const lang first = langs.front();
     std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(lang_code(first)) +
-                      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+                      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
+                      "initial-scale=1\">\n<title>";
     std::string title;
     for (lang l : langs) title += (title.empty() ? "" : " / ") + message(l, "index.title");
     out += escape_html(title) + "</title>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) + "</h1>\n<ul>\n";
@@ -269,7 +279,9 @@ std::string root_index(const std::vector<lang>& langs) {
     return out;
 }
 
-std::string xml_escape(const std::string& s) { return escape_html(s); }
+std::string xml_escape(const std::string& s) {
+    return escape_html(s);
+}
 
 // Swap a fully written temporary folder in place of `dir`.
 void swap_in(const fs::path& tmp, const fs::path& dir) {
@@ -302,7 +314,8 @@ bool same_site(const fs::path& dir, const std::vector<site_file>& files) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return false;
     size_t count = 0;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
         if (it->is_regular_file()) ++count;
     if (ec || count != files.size()) return false;
     for (const auto& f : files) {
@@ -376,7 +389,9 @@ build_outcome build_site(const build_request& req) {
                 o.stylesheet_href = up + css_path;
                 o.index_href = "index.html";
                 for (lang other : req.langs)
-                    if (other != lg) o.alternates.push_back({other, "../" + std::string(lang_code(other)) + "/" + reg->id + ".html"});
+                    if (other != lg)
+                        o.alternates.push_back(
+                            {other, "../" + std::string(lang_code(other)) + "/" + reg->id + ".html"});
                 const std::string title = notice_title(*reg, lg);
                 auto meta = [&](const char* kind) {
                     ojson m;
@@ -391,7 +406,8 @@ build_outcome build_site(const build_request& req) {
                 render_options f;
                 f.language = lg;
                 f.fragment = true;
-                files.push_back({"fragments/" + tprefix + lc + "/" + reg->id + ".html", render_html(*doc, *reg, th, f), meta("fragment")});
+                files.push_back({"fragments/" + tprefix + lc + "/" + reg->id + ".html", render_html(*doc, *reg, th, f),
+                                 meta("fragment")});
                 ++out.pages;
             }
             ojson im;
@@ -406,13 +422,15 @@ build_outcome build_site(const build_request& req) {
 
     // sitemap.xml: every full page of the primary theme, with its language alternates.
     {
-        std::string sm = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-                         "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+        std::string sm =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+            "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
         std::string base = req.base_url;
         if (!base.empty() && base.back() != '/') base += '/';
         for (const auto& [doc, reg] : regs)
             for (lang lg : req.langs) {
-                sm += "<url>\n<loc>" + xml_escape(base + std::string(lang_code(lg)) + "/" + reg->id + ".html") + "</loc>\n";
+                sm += "<url>\n<loc>" + xml_escape(base + std::string(lang_code(lg)) + "/" + reg->id + ".html") +
+                      "</loc>\n";
                 sm += "<lastmod>" + reg->notice_date.iso() + "</lastmod>\n";
                 for (lang a : req.langs)
                     sm += "<xhtml:link rel=\"alternate\" hreflang=\"" + std::string(lang_code(a)) + "\" href=\"" +
@@ -451,14 +469,15 @@ build_outcome build_site(const build_request& req) {
     }
     manifest["pages"] = pages;
     manifest["files"] = plain;
-    manifest["findings"] = nlohmann::json::parse(findings_to_json(out.findings)).value("findings", nlohmann::json::array());
+    manifest["findings"] =
+        nlohmann::json::parse(findings_to_json(out.findings)).value("findings", nlohmann::json::array());
     const std::string manifest_text = manifest.dump(2) + "\n";
     files.push_back({"manifest.json", manifest_text, nullptr});
     if (!req.sign_key.empty()) {
         const auto sk = unbase64(read_all(req.sign_key), crypto_sign_SECRETKEYBYTES, req.sign_key);
         unsigned char sig[crypto_sign_BYTES];
-        crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(manifest_text.data()), manifest_text.size(),
-                             sk.data());
+        crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(manifest_text.data()),
+                             manifest_text.size(), sk.data());
         files.push_back({"manifest.json.sig", base64(sig, sizeof sig) + "\n", nullptr});
     }
     out.files = files.size();
@@ -470,8 +489,9 @@ build_outcome build_site(const build_request& req) {
             throw io_error(dir.string() + ": error: exists and is not a folder; expected a folder for the site");
         const bool empty = fs::is_empty(dir, ec);
         if (!empty && !fs::exists(dir / "manifest.json"))
-            throw io_error(dir.string() + ": error: the folder is not empty and holds no manifest.json; expected an empty "
-                                          "folder or a previous Seloste build, so nothing of yours is replaced");
+            throw io_error(dir.string() +
+                           ": error: the folder is not empty and holds no manifest.json; expected an empty "
+                           "folder or a previous Seloste build, so nothing of yours is replaced");
     }
     if (same_site(dir, files)) return out;  // unchanged: nothing rewritten
 
@@ -557,7 +577,8 @@ std::vector<std::string> verify_bundle(const std::string& dir_s, const std::stri
     for (const char* key : {"pages", "files"})
         for (const auto& e : m.value(key, nlohmann::json::array())) {
             const std::string p = e.value("path", "");
-            if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos || p.find('\\') != std::string::npos) {
+            if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos ||
+                p.find('\\') != std::string::npos) {
                 problems.push_back("unsafe path in manifest: " + p);
                 continue;
             }
@@ -570,7 +591,8 @@ std::vector<std::string> verify_bundle(const std::string& dir_s, const std::stri
             if (sha256_hex(read_all(dir / p)) != e.value("sha256", "")) problems.push_back("hash mismatch: " + p);
         }
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
         if (it->is_regular_file() && !listed.count(fs::relative(it->path(), dir).generic_string()))
             problems.push_back("file not in the manifest: " + fs::relative(it->path(), dir).generic_string());
     return problems;

@@ -6,7 +6,9 @@
 namespace seloste {
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 }  // namespace
 
 std::optional<std::string> phone_to_e164(std::string_view phone) {
@@ -42,8 +44,8 @@ bool is_email(std::string_view e) {
     if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) return false;
     const auto local = e.substr(0, at), domain = e.substr(at + 1);
     auto ok_char = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("._%+-").find(c) != std::string_view::npos ||
-               static_cast<unsigned char>(c) >= 0x80;
+        return std::isalnum(static_cast<unsigned char>(c)) ||
+               std::string_view("._%+-").find(c) != std::string_view::npos || static_cast<unsigned char>(c) >= 0x80;
     };
     if (!std::all_of(local.begin(), local.end(), ok_char)) return false;
     if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) return false;
@@ -51,7 +53,8 @@ bool is_email(std::string_view e) {
     if (dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size()) return false;
     if (domain.find("..") != std::string_view::npos || domain.front() == '-' || domain.front() == '.') return false;
     return std::all_of(domain.begin(), domain.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+               static_cast<unsigned char>(c) >= 0x80;
     });
 }
 
@@ -65,7 +68,8 @@ bool is_web_url(std::string_view url) {
         return false;
     const auto end = rest.find_first_of("/?#");
     const auto host = rest.substr(0, end);
-    if (host.empty() || host.find('.') == std::string_view::npos || host.front() == '.' || host.back() == '.') return false;
+    if (host.empty() || host.find('.') == std::string_view::npos || host.front() == '.' || host.back() == '.')
+        return false;
     if (!std::all_of(host.begin(), host.end(), [](char c) {
             return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
                    static_cast<unsigned char>(c) >= 0x80;
@@ -73,7 +77,8 @@ bool is_web_url(std::string_view url) {
         return false;
     // No whitespace, quotes, angle brackets or control characters anywhere.
     return std::none_of(url.begin(), url.end(), [](char c) {
-        return static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`';
+        return static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' ||
+               c == '`';
     });
 }
 

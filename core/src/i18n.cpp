@@ -136,7 +136,8 @@ std::string format_date(const date& d, lang l) {
         if (l == lang::sv)  // Finland-Swedish usage: 22.2.2025
             fmt = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(u"d.M.y"), loc, st);
         else
-            fmt.reset(icu::DateFormat::createDateInstance(l == lang::en ? icu::DateFormat::kLong : icu::DateFormat::kShort, loc));
+            fmt.reset(icu::DateFormat::createDateInstance(
+                l == lang::en ? icu::DateFormat::kLong : icu::DateFormat::kShort, loc));
         ok_or_throw(st, "date format");
         if (!fmt) throw icu_error("ICU failed: no date format for " + std::string(icu_locale(l)));
         fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
@@ -213,9 +214,12 @@ void sort_collated(std::vector<std::string>& items, lang l) {
 authority_info authority(lang l) {
     const json& j = load_json("core/data/authority.json");
     const std::string code(lang_code(l));
-    auto pick = [&](const char* k) { return j.at(k).is_object() ? j.at(k).at(code).get<std::string>() : j.at(k).get<std::string>(); };
-    return {pick("name"), pick("visiting_address"), pick("postal_address"), pick("phone"), pick("phone_e164"),
-            pick("email"), pick("web")};
+    auto pick = [&](const char* k) {
+        return j.at(k).is_object() ? j.at(k).at(code).get<std::string>() : j.at(k).get<std::string>();
+    };
+    return {pick("name"),  pick("visiting_address"), pick("postal_address"),
+            pick("phone"), pick("phone_e164"),       pick("email"),
+            pick("web")};
 }
 
 }  // namespace seloste

@@ -1,8 +1,9 @@
+#include "seloste/model.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
 #include "seloste/errors.hpp"
-#include "seloste/model.hpp"
 
 namespace seloste {
 
@@ -22,7 +23,8 @@ std::optional<lang> parse_lang(std::string_view code) {
 }
 
 bool text::empty() const {
-    return neutral.empty() && std::none_of(by_lang.begin(), by_lang.end(), [](const auto& t) { return t && !t->empty(); });
+    return neutral.empty() &&
+           std::none_of(by_lang.begin(), by_lang.end(), [](const auto& t) { return t && !t->empty(); });
 }
 
 bool text::has(lang l) const {
@@ -55,8 +57,8 @@ constexpr basis_row bases[] = {
     {legal_basis::legitimate_interest, "legitimate-interest", "6(1)(f)"},
 };
 constexpr std::pair<safeguard, std::string_view> safeguards[] = {
-    {safeguard::adequacy, "adequacy"}, {safeguard::scc_2021, "scc-2021"}, {safeguard::bcr, "bcr"},
-    {safeguard::derogation, "derogation"}, {safeguard::other, "other"}, {safeguard::scc_2010, "scc-2010"},
+    {safeguard::adequacy, "adequacy"},     {safeguard::scc_2021, "scc-2021"}, {safeguard::bcr, "bcr"},
+    {safeguard::derogation, "derogation"}, {safeguard::other, "other"},       {safeguard::scc_2010, "scc-2010"},
 };
 constexpr std::pair<requirement_kind, std::string_view> requirements[] = {
     {requirement_kind::statutory, "statutory"},
@@ -80,17 +82,29 @@ std::string_view code_of(const std::pair<E, std::string_view> (&table)[N], E e) 
 }
 }  // namespace
 
-std::string_view basis_code(legal_basis b) { return bases[static_cast<size_t>(b)].code; }
-std::string_view basis_article(legal_basis b) { return bases[static_cast<size_t>(b)].article; }
+std::string_view basis_code(legal_basis b) {
+    return bases[static_cast<size_t>(b)].code;
+}
+std::string_view basis_article(legal_basis b) {
+    return bases[static_cast<size_t>(b)].article;
+}
 std::optional<legal_basis> parse_basis(std::string_view code) {
     for (const auto& row : bases)
         if (row.code == code) return row.b;
     return std::nullopt;
 }
-std::string_view safeguard_code(safeguard s) { return code_of(safeguards, s); }
-std::optional<safeguard> parse_safeguard(std::string_view code) { return find_code(safeguards, code); }
-std::string_view requirement_code(requirement_kind k) { return code_of(requirements, k); }
-std::optional<requirement_kind> parse_requirement(std::string_view code) { return find_code(requirements, code); }
+std::string_view safeguard_code(safeguard s) {
+    return code_of(safeguards, s);
+}
+std::optional<safeguard> parse_safeguard(std::string_view code) {
+    return find_code(safeguards, code);
+}
+std::string_view requirement_code(requirement_kind k) {
+    return code_of(requirements, k);
+}
+std::optional<requirement_kind> parse_requirement(std::string_view code) {
+    return find_code(requirements, code);
+}
 
 std::string date::iso() const {
     char buf[16];
@@ -107,9 +121,15 @@ static const T* find_by_id(const std::vector<T>& v, std::string_view id) {
     auto it = std::find_if(v.begin(), v.end(), [id](const T& x) { return x.id == id; });
     return it == v.end() ? nullptr : &*it;
 }
-const organisation* source_doc::find_organisation(std::string_view id) const { return find_by_id(organisations, id); }
-const person* source_doc::find_person(std::string_view id) const { return find_by_id(people, id); }
-const register_* source_doc::find_register(std::string_view id) const { return find_by_id(registers, id); }
+const organisation* source_doc::find_organisation(std::string_view id) const {
+    return find_by_id(organisations, id);
+}
+const person* source_doc::find_person(std::string_view id) const {
+    return find_by_id(people, id);
+}
+const register_* source_doc::find_register(std::string_view id) const {
+    return find_by_id(registers, id);
+}
 
 std::string format_diagnostic(const diagnostic& d) {
     return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
@@ -126,6 +146,7 @@ static std::string join_diagnostics(const std::vector<diagnostic>& diags) {
 }
 
 source_error::source_error(std::vector<diagnostic> diags)
-    : error(join_diagnostics(diags), diags.empty() ? source_location{} : diags.front().where), diags_(std::move(diags)) {}
+    : error(join_diagnostics(diags), diags.empty() ? source_location{} : diags.front().where),
+      diags_(std::move(diags)) {}
 
 }  // namespace seloste

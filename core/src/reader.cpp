@@ -23,7 +23,7 @@ using tinyxml2::XMLNode;
 
 // Columns: the raw text, its line starts and a cursor that follows the start tags.
 class locator {
-public:
+   public:
     locator(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
         starts_.push_back(0);
         for (size_t i = 0; i < text_.size(); ++i)
@@ -40,8 +40,8 @@ public:
         size_t pos = from;
         while ((pos = text_.find(needle, pos)) != std::string_view::npos) {
             const size_t after = pos + needle.size();
-            if (after < text_.size() && (std::isspace(static_cast<unsigned char>(text_[after])) || text_[after] == '>' ||
-                                         text_[after] == '/'))
+            if (after < text_.size() &&
+                (std::isspace(static_cast<unsigned char>(text_[after])) || text_[after] == '>' || text_[after] == '/'))
                 break;
             pos = after;
         }
@@ -85,7 +85,7 @@ public:
         return {file_, line, col};
     }
 
-private:
+   private:
     size_t line_start(int line) const {
         if (line < 1) return 0;
         return static_cast<size_t>(line) <= starts_.size() ? starts_[static_cast<size_t>(line) - 1] : text_.size();
@@ -146,7 +146,7 @@ bool valid_date(int y, int m, int d) {
 }
 
 class reader {
-public:
+   public:
     reader(std::string_view xml, std::string file) : xml_(xml), loc_(xml, std::move(file)) {}
 
     read_result run() {
@@ -175,14 +175,16 @@ public:
         return r;
     }
 
-private:
+   private:
     diagnostic parse_error(const tinyxml2::XMLDocument& xdoc) {
         const int line = std::max(1, xdoc.ErrorLineNum());
         std::string what;
         bool end_tag = false;
         switch (xdoc.ErrorID()) {
             case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT:
-                what = "an end tag does not match its start tag; expected every <element> to be closed by its own </element>";
+                what =
+                    "an end tag does not match its start tag; expected every <element> to be closed by its own "
+                    "</element>";
                 end_tag = true;
                 break;
             case tinyxml2::XML_ERROR_PARSING_ELEMENT:
@@ -194,14 +196,11 @@ private:
             case tinyxml2::XML_ERROR_PARSING_TEXT:
                 what = "text contains a bare '<' or '&'; write &lt; and &amp; instead";
                 break;
-            case tinyxml2::XML_ERROR_PARSING_COMMENT:
-                what = "a comment is not closed; expected <!-- … -->";
-                break;
+            case tinyxml2::XML_ERROR_PARSING_COMMENT: what = "a comment is not closed; expected <!-- … -->"; break;
             case tinyxml2::XML_ERROR_EMPTY_DOCUMENT:
                 what = "the file is empty; expected an XML document with <seloste version=\"1\">";
                 break;
-            default:
-                what = std::string("the XML is malformed (") + xdoc.ErrorName() + "); expected well-formed XML";
+            default: what = std::string("the XML is malformed (") + xdoc.ErrorName() + "); expected well-formed XML";
         }
         return {loc_.error_at(line, end_tag), "malformed XML: " + what};
     }
@@ -221,8 +220,8 @@ private:
     }
 
     // Reports unknown child elements and repeats of single ones; checks attributes.
-    void expect(const XMLElement* e, std::initializer_list<const char*> singles, std::initializer_list<const char*> multis,
-                std::initializer_list<const char*> attrs = {}) {
+    void expect(const XMLElement* e, std::initializer_list<const char*> singles,
+                std::initializer_list<const char*> multis, std::initializer_list<const char*> attrs = {}) {
         std::set<std::string> seen;
         for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
             const std::string n = c->Name();
@@ -240,14 +239,16 @@ private:
         }
         for (const XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
             if (std::none_of(attrs.begin(), attrs.end(), [&](const char* s) { return std::strcmp(s, a->Name()) == 0; }))
-                fail(loc_.attribute(e, a->Name()), std::string("unknown attribute ") + a->Name() + " on <" + e->Name() +
-                                                       ">" + (attrs.size() ? "; expected " + list_attrs(attrs) : "; it takes none"));
+                fail(loc_.attribute(e, a->Name()),
+                     std::string("unknown attribute ") + a->Name() + " on <" + e->Name() + ">" +
+                         (attrs.size() ? "; expected " + list_attrs(attrs) : "; it takes none"));
         }
         // Stray text between child elements of a structural element.
         if (singles.size() + multis.size() > 0) {
             for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
                 if (n->ToText() && !normalise_text(n->Value()).empty()) {
-                    fail(where(e), std::string("<") + e->Name() + "> holds text directly; expected only child elements");
+                    fail(where(e),
+                         std::string("<") + e->Name() + "> holds text directly; expected only child elements");
                     break;
                 }
             }
@@ -277,8 +278,8 @@ private:
             if (n->ToText())
                 s += n->Value();
             else if (n->ToElement())
-                fail(where(n->ToElement()), std::string("unknown element <") + n->Value() + "> in <" + e->Name() +
-                                                "> ; expected plain text");
+                fail(where(n->ToElement()),
+                     std::string("unknown element <") + n->Value() + "> in <" + e->Name() + "> ; expected plain text");
         }
         return normalise_text(s);
     }
@@ -315,8 +316,9 @@ private:
             }
         }
         if (has_lang_children && has_text)
-            fail(t.where, std::string("<") + e->Name() +
-                              "> mixes plain text with <fi>/<sv>/<en>; expected either plain text or language children");
+            fail(t.where,
+                 std::string("<") + e->Name() +
+                     "> mixes plain text with <fi>/<sv>/<en>; expected either plain text or language children");
         if (!has_lang_children) {
             std::string s;
             for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling())
@@ -338,7 +340,8 @@ private:
         else if (!is_id(id))
             fail(loc_.attribute(e, "id"), "bad id \"" + id + "\"; expected letters, digits, - and _ only");
         else if (!ids_[kind].insert(id).second)
-            fail(loc_.attribute(e, "id"), std::string("the ") + kind + " id \"" + id + "\" is used twice; expected unique ids");
+            fail(loc_.attribute(e, "id"),
+                 std::string("the ") + kind + " id \"" + id + "\" is used twice; expected unique ids");
         return id;
     }
 
@@ -353,7 +356,8 @@ private:
             d = std::stoi(std::string(s.substr(8, 2)));
         }
         if (!shape || !valid_date(y, m, d)) {
-            fail(at, "bad date \"" + std::string(s) + "\"; expected a real calendar date as YYYY-MM-DD, e.g. 2025-02-24");
+            fail(at,
+                 "bad date \"" + std::string(s) + "\"; expected a real calendar date as YYYY-MM-DD, e.g. 2025-02-24");
             return std::nullopt;
         }
         return date{y, m, d};
@@ -363,8 +367,10 @@ private:
         expect(e, {"street", "postal-code", "town", "country"}, {});
         address a;
         a.where = where(e);
-        if (const auto* s = require(e, "street", "the street address or PO box, e.g. <street>Varastotie 5</street>")) a.street = read_text(s);
-        if (require(e, "postal-code", "the postal code, e.g. <postal-code>60100</postal-code>")) a.postal_code = plain_child(e, "postal-code");
+        if (const auto* s = require(e, "street", "the street address or PO box, e.g. <street>Varastotie 5</street>"))
+            a.street = read_text(s);
+        if (require(e, "postal-code", "the postal code, e.g. <postal-code>60100</postal-code>"))
+            a.postal_code = plain_child(e, "postal-code");
         if (const auto* t = require(e, "town", "the town, e.g. <town>Seinäjoki</town>")) a.town = read_text(t);
         if (e->FirstChildElement("country")) a.country = plain_child(e, "country");
         return a;
@@ -373,7 +379,8 @@ private:
     void read_root(const XMLElement* root) {
         locate_all(root);
         if (std::strcmp(root->Name(), "seloste") != 0) {
-            fail(where(root), std::string("the root element is <") + root->Name() + ">; expected <seloste version=\"1\">");
+            fail(where(root),
+                 std::string("the root element is <") + root->Name() + ">; expected <seloste version=\"1\">");
             return;
         }
         expect(root, {"blocks"}, {"organisation", "person", "register", "words"}, {"version"});
@@ -384,9 +391,12 @@ private:
         if (const XMLElement* b = root->FirstChildElement("blocks")) read_blocks(b);
         for (const XMLElement* c = root->FirstChildElement(); c; c = c->NextSiblingElement()) {
             const std::string n = c->Name();
-            if (n == "organisation") doc_->organisations.push_back(read_organisation(c));
-            else if (n == "person") doc_->people.push_back(read_person(c));
-            else if (n == "words") doc_->words.push_back(read_words(c));
+            if (n == "organisation")
+                doc_->organisations.push_back(read_organisation(c));
+            else if (n == "person")
+                doc_->people.push_back(read_person(c));
+            else if (n == "words")
+                doc_->words.push_back(read_words(c));
         }
         for (const XMLElement* c = root->FirstChildElement("register"); c; c = c->NextSiblingElement("register"))
             doc_->registers.push_back(read_register(c));
@@ -394,13 +404,14 @@ private:
             fail(where(root), "the source has no <register>; expected at least one register");
     }
 
-    static constexpr const char* block_kinds[] = {"security", "cookies", "sources", "recipients", "processors",
-                                                  "disclosures", "transfers", "automated-decisions", "requirement",
-                                                  "rights", "data-subjects"};
+    static constexpr const char* block_kinds[] = {"security",    "cookies",     "sources",      "recipients",
+                                                  "processors",  "disclosures", "transfers",    "automated-decisions",
+                                                  "requirement", "rights",      "data-subjects"};
 
     void read_blocks(const XMLElement* b) {
-        expect(b, {}, {"security", "cookies", "sources", "recipients", "processors", "disclosures", "transfers",
-                       "automated-decisions", "requirement", "rights", "data-subjects"});
+        expect(b, {},
+               {"security", "cookies", "sources", "recipients", "processors", "disclosures", "transfers",
+                "automated-decisions", "requirement", "rights", "data-subjects"});
         for (const XMLElement* c = b->FirstChildElement(); c; c = c->NextSiblingElement()) {
             const std::string id = read_id(c, "block");
             if (!id.empty()) blocks_[id] = c;
@@ -411,7 +422,9 @@ private:
     const XMLElement* deref(const XMLElement* e) {
         const char* r = e->Attribute("ref");
         if (!r) return e;
-        if (e->FirstChild()) fail(where(e), std::string("<") + e->Name() + " ref=\"" + r + "\"> has content; expected an empty element that only refers to the block");
+        if (e->FirstChild())
+            fail(where(e), std::string("<") + e->Name() + " ref=\"" + r +
+                               "\"> has content; expected an empty element that only refers to the block");
         auto it = blocks_.find(r);
         if (it == blocks_.end()) {
             fail(loc_.attribute(e, "ref"), std::string("no block with id \"") + r + "\"; expected the id of a <" +
@@ -427,11 +440,13 @@ private:
     }
 
     organisation read_organisation(const XMLElement* e) {
-        expect(e, {"name", "business-id", "visiting-address", "postal-address", "phone", "email", "web", "note"}, {}, {"id"});
+        expect(e, {"name", "business-id", "visiting-address", "postal-address", "phone", "email", "web", "note"}, {},
+               {"id"});
         organisation o;
         o.where = where(e);
         o.id = read_id(e, "organisation");
-        if (const auto* n = require(e, "name", "the organisation's name, e.g. <name>Seiverkot Oy</name>")) o.name = read_text(n);
+        if (const auto* n = require(e, "name", "the organisation's name, e.g. <name>Seiverkot Oy</name>"))
+            o.name = read_text(n);
         o.business_id = plain_child(e, "business-id", &o.business_id_where);
         if (const auto* a = e->FirstChildElement("visiting-address")) o.visiting_address = read_address(a);
         if (const auto* a = e->FirstChildElement("postal-address")) o.postal_address = read_address(a);
@@ -469,7 +484,8 @@ private:
         w.where = where(e);
         if (const char* l = e->Attribute("lang")) {
             w.language = parse_lang(l);
-            if (!w.language) fail(loc_.attribute(e, "lang"), std::string("unknown language \"") + l + "\"; expected fi, sv or en");
+            if (!w.language)
+                fail(loc_.attribute(e, "lang"), std::string("unknown language \"") + l + "\"; expected fi, sv or en");
         }
         std::istringstream in(plain(e));
         for (std::string word; in >> word;) w.words.push_back(word);
@@ -498,7 +514,8 @@ private:
             if (sources) {
                 for (const XMLAttribute* a = c->FirstAttribute(); a; a = a->Next())
                     if (std::strcmp(a->Name(), "from-data-subject") != 0)
-                        fail(loc_.attribute(c, a->Name()), std::string("unknown attribute ") + a->Name() + " on <source>; expected from-data-subject");
+                        fail(loc_.attribute(c, a->Name()), std::string("unknown attribute ") + a->Name() +
+                                                               " on <source>; expected from-data-subject");
             }
             item it;
             it.value = read_text(c);
@@ -506,9 +523,11 @@ private:
             if (sources) {
                 const std::string f = attr(c, "from-data-subject");
                 if (f.empty())
-                    fail(it.where, "<source> lacks from-data-subject; expected from-data-subject=\"true\" or \"false\"");
+                    fail(it.where,
+                         "<source> lacks from-data-subject; expected from-data-subject=\"true\" or \"false\"");
                 else if (f != "true" && f != "false")
-                    fail(loc_.attribute(c, "from-data-subject"), "from-data-subject=\"" + f + "\"; expected \"true\" or \"false\"");
+                    fail(loc_.attribute(c, "from-data-subject"),
+                         "from-data-subject=\"" + f + "\"; expected \"true\" or \"false\"");
                 it.from_data_subject = f == "true";
             }
             out.push_back(std::move(it));
@@ -519,7 +538,9 @@ private:
     bool read_bool(const XMLElement* e, const char* name, bool required, bool fallback) {
         const char* v = e->Attribute(name);
         if (!v) {
-            if (required) fail(where(e), std::string("<") + e->Name() + "> lacks " + name + "; expected " + name + "=\"true\" or \"false\"");
+            if (required)
+                fail(where(e), std::string("<") + e->Name() + "> lacks " + name + "; expected " + name +
+                                   "=\"true\" or \"false\"");
             return fallback;
         }
         if (std::strcmp(v, "true") == 0) return true;
@@ -532,30 +553,35 @@ private:
         const char* v = e->Attribute(name);
         if (!v) return std::nullopt;
         std::string s(v);
-        if (s.empty() || s.size() > 4 || !std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-            fail(loc_.attribute(e, name), std::string(name) + "=\"" + s + "\"; expected a whole number, e.g. " + name + "=\"10\"");
+        if (s.empty() || s.size() > 4 ||
+            !std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+            fail(loc_.attribute(e, name),
+                 std::string(name) + "=\"" + s + "\"; expected a whole number, e.g. " + name + "=\"10\"");
             return std::nullopt;
         }
         return std::stoi(s);
     }
 
     register_ read_register(const XMLElement* e) {
-        expect(e,
-               {"name", "description", "joint-arrangement", "representative", "dpo", "data-subjects", "data-categories",
-                "recipients", "processors", "disclosures", "transfers", "sources", "retention", "requirement",
-                "automated-decisions", "security", "cookies", "rights", "notice-date", "history"},
+        expect(e, {"name",       "description",   "joint-arrangement",   "representative",
+                   "dpo",        "data-subjects", "data-categories",     "recipients",
+                   "processors", "disclosures",   "transfers",           "sources",
+                   "retention",  "requirement",   "automated-decisions", "security",
+                   "cookies",    "rights",        "notice-date",         "history"},
                {"controller", "contact", "purpose"}, {"id"});
         register_ r;
         r.where = where(e);
         r.id = read_id(e, "register");
-        if (const auto* n = require(e, "name", "the register's name, e.g. <name><fi>Asiakasrekisteri</fi></name>")) r.name = read_text(n);
+        if (const auto* n = require(e, "name", "the register's name, e.g. <name><fi>Asiakasrekisteri</fi></name>"))
+            r.name = read_text(n);
         r.description = text_child(e, "description");
         for (const XMLElement* c = e->FirstChildElement("controller"); c; c = c->NextSiblingElement("controller"))
             r.controllers.push_back(read_ref(c, "organisation"));
         if (r.controllers.empty())
             fail(r.where, "<register> lacks <controller ref=\"…\"/>; expected at least one controller organisation");
         r.joint_arrangement = text_child(e, "joint-arrangement");
-        if (const auto* c = e->FirstChildElement("representative")) r.representative = read_ref(c, "organisation or person");
+        if (const auto* c = e->FirstChildElement("representative"))
+            r.representative = read_ref(c, "organisation or person");
         if (const auto* c = e->FirstChildElement("dpo")) r.dpo = read_ref(c, "person");
         for (const XMLElement* c = e->FirstChildElement("contact"); c; c = c->NextSiblingElement("contact"))
             r.contacts.push_back(read_ref(c, "person"));
@@ -563,7 +589,8 @@ private:
             r.purposes.push_back(read_purpose(c));
         if (r.purposes.empty())
             fail(r.where, "<register> lacks <purpose basis=\"…\">; expected at least one purpose with its legal basis");
-        if (const auto* c = e->FirstChildElement("data-subjects"); c && (c = deref(c))) r.data_subjects = read_items(c, "subject");
+        if (const auto* c = e->FirstChildElement("data-subjects"); c && (c = deref(c)))
+            r.data_subjects = read_items(c, "subject");
         if (const auto* c = e->FirstChildElement("data-categories")) {
             expect(c, {}, {"category"});
             for (const XMLElement* k = c->FirstChildElement("category"); k; k = k->NextSiblingElement("category")) {
@@ -576,9 +603,12 @@ private:
                 r.data_categories.push_back(std::move(cat));
             }
         }
-        if (const auto* c = e->FirstChildElement("recipients"); c && (c = deref(c))) r.recipients = read_items(c, "recipient");
-        if (const auto* c = e->FirstChildElement("processors"); c && (c = deref(c))) r.processors = read_items(c, "processor");
-        if (const auto* c = e->FirstChildElement("disclosures"); c && (c = deref(c))) r.disclosures = read_items(c, "disclosure");
+        if (const auto* c = e->FirstChildElement("recipients"); c && (c = deref(c)))
+            r.recipients = read_items(c, "recipient");
+        if (const auto* c = e->FirstChildElement("processors"); c && (c = deref(c)))
+            r.processors = read_items(c, "processor");
+        if (const auto* c = e->FirstChildElement("disclosures"); c && (c = deref(c)))
+            r.disclosures = read_items(c, "disclosure");
         if (const auto* c = e->FirstChildElement("transfers"); c && (c = deref(c))) r.transfers = read_transfers(c);
         if (const auto* c = e->FirstChildElement("sources"); c && (c = deref(c))) {
             r.sources_where = where(c);
@@ -588,7 +618,8 @@ private:
             r.retention_where = where(c);
             r.retention = read_retention(c, r);
         }
-        if (const auto* c = e->FirstChildElement("requirement"); c && (c = deref(c))) r.requirement = read_requirement(c);
+        if (const auto* c = e->FirstChildElement("requirement"); c && (c = deref(c)))
+            r.requirement = read_requirement(c);
         if (const auto* c = e->FirstChildElement("automated-decisions"); c && (c = deref(c))) {
             expect(c, {"description", "logic", "significance"}, {}, {"id", "used"});
             automated_decisions_section a;
@@ -616,7 +647,8 @@ private:
             s.note = text_child(c, "note");
             r.rights = std::move(s);
         }
-        if (const auto* c = require(e, "notice-date", "the date of the notice, e.g. <notice-date>2025-02-24</notice-date>")) {
+        if (const auto* c =
+                require(e, "notice-date", "the date of the notice, e.g. <notice-date>2025-02-24</notice-date>")) {
             r.notice_date_where = where(c);
             if (auto d = read_date(plain(c), r.notice_date_where)) r.notice_date = *d;
         }
@@ -625,7 +657,8 @@ private:
             for (const XMLElement* k = c->FirstChildElement("change"); k; k = k->NextSiblingElement("change")) {
                 for (const XMLAttribute* a = k->FirstAttribute(); a; a = a->Next())
                     if (std::strcmp(a->Name(), "date") != 0)
-                        fail(loc_.attribute(k, a->Name()), std::string("unknown attribute ") + a->Name() + " on <change>; expected date");
+                        fail(loc_.attribute(k, a->Name()),
+                             std::string("unknown attribute ") + a->Name() + " on <change>; expected date");
                 change ch;
                 ch.where = where(k);
                 ch.description = read_text(k);
@@ -646,11 +679,17 @@ private:
         p.where = where(e);
         const std::string b = attr(e, "basis");
         if (b.empty())
-            fail(p.where, "<purpose> lacks basis; expected basis=\"consent|contract|legal-obligation|vital-interests|public-task|legitimate-interest\"");
+            fail(p.where,
+                 "<purpose> lacks basis; expected "
+                 "basis=\"consent|contract|legal-obligation|vital-interests|public-task|legitimate-interest\"");
         else if (!(p.basis = parse_basis(b)))
-            fail(loc_.attribute(e, "basis"), "unknown legal basis \"" + b + "\"; expected consent, contract, legal-obligation, vital-interests, public-task or legitimate-interest");
+            fail(loc_.attribute(e, "basis"), "unknown legal basis \"" + b +
+                                                 "\"; expected consent, contract, legal-obligation, vital-interests, "
+                                                 "public-task or legitimate-interest");
         p.direct_marketing = read_bool(e, "direct-marketing", false, false);
-        if (const auto* d = require(e, "description", "what the data is used for, e.g. <description><fi>Laskutus</fi></description>")) p.description = read_text(d);
+        if (const auto* d = require(e, "description",
+                                    "what the data is used for, e.g. <description><fi>Laskutus</fi></description>"))
+            p.description = read_text(d);
         p.interest = text_child(e, "interest");
         return p;
     }
@@ -666,17 +705,22 @@ private:
             transfer x;
             x.where = where(c);
             x.country = attr(c, "country");
-            if (!x.country.empty() && (x.country.size() != 2 || !std::isupper(static_cast<unsigned char>(x.country[0])) ||
-                                       !std::isupper(static_cast<unsigned char>(x.country[1]))))
-                fail(loc_.attribute(c, "country"), "country=\"" + x.country + "\"; expected an ISO 3166 two-letter code such as US");
+            if (!x.country.empty() &&
+                (x.country.size() != 2 || !std::isupper(static_cast<unsigned char>(x.country[0])) ||
+                 !std::isupper(static_cast<unsigned char>(x.country[1]))))
+                fail(loc_.attribute(c, "country"),
+                     "country=\"" + x.country + "\"; expected an ISO 3166 two-letter code such as US");
             const std::string s = attr(c, "safeguard");
             if (!s.empty() && !(x.guard = parse_safeguard(s)))
-                fail(loc_.attribute(c, "safeguard"), "unknown safeguard \"" + s + "\"; expected adequacy, scc-2021, bcr, derogation, other or scc-2010");
+                fail(
+                    loc_.attribute(c, "safeguard"),
+                    "unknown safeguard \"" + s + "\"; expected adequacy, scc-2021, bcr, derogation, other or scc-2010");
             x.description = text_child(c, "description");
             t.items.push_back(std::move(x));
         }
         if (t.none && !t.items.empty())
-            fail(t.where, "<transfers none=\"true\"> also lists transfers; expected either none=\"true\" or <transfer> items");
+            fail(t.where,
+                 "<transfers none=\"true\"> also lists transfers; expected either none=\"true\" or <transfer> items");
         return t;
     }
 
@@ -691,15 +735,17 @@ private:
             if (!rr.category_ref.empty() &&
                 std::none_of(r.data_categories.begin(), r.data_categories.end(),
                              [&](const data_category& k) { return k.id == rr.category_ref; }))
-                fail(loc_.attribute(c, "category"), "no data category \"" + rr.category_ref +
-                                                        "\" in this register; expected the id of a <category> under <data-categories>");
+                fail(loc_.attribute(c, "category"),
+                     "no data category \"" + rr.category_ref +
+                         "\" in this register; expected the id of a <category> under <data-categories>");
             if (const auto* p = c->FirstChildElement("period")) {
                 expect(p, {}, {}, {"years", "months", "days"});
                 duration d;
                 d.years = read_count(p, "years").value_or(0);
                 d.months = read_count(p, "months").value_or(0);
                 d.days = read_count(p, "days").value_or(0);
-                if (d.empty()) fail(where(p), "<period> gives no length; expected years=\"N\", months=\"N\" or days=\"N\"");
+                if (d.empty())
+                    fail(where(p), "<period> gives no length; expected years=\"N\", months=\"N\" or days=\"N\"");
                 rr.period = d;
             }
             rr.criteria = text_child(c, "criteria");
@@ -720,7 +766,9 @@ private:
             s.kind = *kk;
         else
             fail(k.empty() ? s.where : loc_.attribute(e, "kind"),
-                 "kind=\"" + k + "\"; expected statutory, contractual, contract-prerequisite, statutory-and-contractual or voluntary");
+                 "kind=\"" + k +
+                     "\"; expected statutory, contractual, contract-prerequisite, statutory-and-contractual or "
+                     "voluntary");
         s.consequence = text_child(e, "consequence");
         s.description = text_child(e, "description");
         return s;

@@ -1,12 +1,13 @@
 // The view: model + standard texts + locale -> mustache data, then the theme.
 // docs/themes.md lists every name a template can use.
+#include "seloste/render.hpp"
+
 #include <algorithm>
 #include <kainjow/mustache.hpp>
 
 #include "seloste/errors.hpp"
 #include "seloste/facts.hpp"
 #include "seloste/i18n.hpp"
-#include "seloste/render.hpp"
 #include "seloste/version.hpp"
 #include "theme_impl.hpp"
 
@@ -24,11 +25,15 @@ struct prepared_notice::impl {
 
 namespace {
 
-data obj() { return data(data::type::object); }
-data str(std::string s) { return data(std::move(s)); }
+data obj() {
+    return data(data::type::object);
+}
+data str(std::string s) {
+    return data(std::move(s));
+}
 
 class view_builder {
-public:
+   public:
     view_builder(const source_doc& doc, const register_& reg, const render_options& opts)
         : doc_(doc), reg_(reg), opts_(opts), l_(opts.language) {}
 
@@ -58,7 +63,8 @@ public:
         std::vector<std::string> names;
         for (const auto& c : reg_.controllers)
             if (const auto* o = doc_.find_organisation(c.id)) names.push_back(plain(o->name));
-        v["intro"] = str(format_message(l_, "doc.intro", {{"controllers", format_list(names, l_)}, {"register", plain(reg_.name)}},
+        v["intro"] = str(format_message(l_, "doc.intro",
+                                        {{"controllers", format_list(names, l_)}, {"register", plain(reg_.name)}},
                                         {{"count", static_cast<double>(names.size())}}));
 
         alternates(v);
@@ -66,7 +72,7 @@ public:
         return v;
     }
 
-private:
+   private:
     // ---- small views -------------------------------------------------------
     std::string plain(const text& t) const {
         auto r = t.get(l_);
@@ -130,7 +136,8 @@ private:
         if (!a) return data(false);
         std::string s = plain(a->street);
         const std::string town = plain(a->town);
-        if (!a->postal_code.empty() || !town.empty()) s += ", " + a->postal_code + (a->postal_code.empty() ? "" : " ") + town;
+        if (!a->postal_code.empty() || !town.empty())
+            s += ", " + a->postal_code + (a->postal_code.empty() ? "" : " ") + town;
         return str(s);
     }
 
@@ -178,9 +185,10 @@ private:
     // stringstream per lookup in kainjow, and they are used inside loops.
     void labels(data& v) const {
         static constexpr const char* keys[] = {
-            "business_id", "visiting_address", "postal_address", "phone", "email", "web", "purpose", "basis",
-            "interest", "category", "period", "all_data", "country", "safeguard", "date", "change", "consequence",
-            "collected", "refusal", "exercise", "logic", "significance"};
+            "business_id", "visiting_address", "postal_address", "phone",     "email",    "web",      "purpose",
+            "basis",       "interest",         "category",       "period",    "all_data", "country",  "safeguard",
+            "date",        "change",           "consequence",    "collected", "refusal",  "exercise", "logic",
+            "significance"};
         for (const char* k : keys) v[std::string("t_") + k] = str(message(l_, std::string("label.") + k));
         v["t_toc"] = str(message(l_, "doc.toc"));
         v["t_other_languages"] = str(message(l_, "doc.other_languages"));
@@ -239,7 +247,8 @@ private:
                 b["representative"] = reg_.representative ? contact_view(*reg_.representative) : data(false);
             }
             add_section(v, toc, "controllers",
-                        format_message(l_, "section.controllers", {}, {{"count", static_cast<double>(orgs.size())}}), std::move(b));
+                        format_message(l_, "section.controllers", {}, {{"count", static_cast<double>(orgs.size())}}),
+                        std::move(b));
         }
         // DPO (13(1)(b)) and contact persons
         add_section(v, toc, "dpo", message(l_, "section.dpo"),
@@ -270,9 +279,11 @@ private:
                 x["interest"] = text_view(p.interest);
                 ps.push_back(std::move(x));
             }
-            add_section(v, toc, "purposes", message(l_, "section.purposes"), ps.empty() ? data(false) : with_items(data(ps)));
+            add_section(v, toc, "purposes", message(l_, "section.purposes"),
+                        ps.empty() ? data(false) : with_items(data(ps)));
         }
-        add_section(v, toc, "data_subjects", message(l_, "section.data_subjects"), with_items(items_view(reg_.data_subjects)));
+        add_section(v, toc, "data_subjects", message(l_, "section.data_subjects"),
+                    with_items(items_view(reg_.data_subjects)));
         {
             list cats;
             for (const auto& c : reg_.data_categories) {
@@ -312,7 +323,8 @@ private:
         // Recipients (13(1)(e))
         add_section(v, toc, "recipients", message(l_, "section.recipients"), with_items(items_view(reg_.recipients)));
         add_section(v, toc, "processors", message(l_, "section.processors"), with_items(items_view(reg_.processors)));
-        add_section(v, toc, "disclosures", message(l_, "section.disclosures"), with_items(items_view(reg_.disclosures)));
+        add_section(v, toc, "disclosures", message(l_, "section.disclosures"),
+                    with_items(items_view(reg_.disclosures)));
         // Transfers (13(1)(f))
         if (reg_.transfers) {
             const auto& t = *reg_.transfers;
@@ -322,8 +334,10 @@ private:
             list xs;
             for (const auto& x : t.items) {
                 data row = obj();
-                row["country"] = str(x.country.empty() ? message(l_, "label.unknown_country") : country_name(x.country));
-                row["safeguard"] = x.guard ? str(message(l_, "safeguard." + std::string(safeguard_code(*x.guard)))) : data(false);
+                row["country"] =
+                    str(x.country.empty() ? message(l_, "label.unknown_country") : country_name(x.country));
+                row["safeguard"] =
+                    x.guard ? str(message(l_, "safeguard." + std::string(safeguard_code(*x.guard)))) : data(false);
                 row["description"] = text_view(x.description);
                 xs.push_back(std::move(row));
             }
@@ -349,7 +363,8 @@ private:
             data b = obj();
             b["rows"] = data(rows);
             b["caption"] = str(message(l_, "retention.caption"));
-            add_section(v, toc, "retention", message(l_, "section.retention"), rows.empty() ? data(false) : std::move(b));
+            add_section(v, toc, "retention", message(l_, "section.retention"),
+                        rows.empty() ? data(false) : std::move(b));
         }
         // Requirement (13(2)(e))
         if (reg_.requirement) {
@@ -388,8 +403,10 @@ private:
             add("erasure");
             add("restriction");
             if (reg_.has_basis(legal_basis::consent) || reg_.has_basis(legal_basis::contract)) add("portability");
-            if (reg_.has_basis(legal_basis::legitimate_interest) || reg_.has_basis(legal_basis::public_task)) add("object");
-            if (std::any_of(reg_.purposes.begin(), reg_.purposes.end(), [](const purpose& p) { return p.direct_marketing; }))
+            if (reg_.has_basis(legal_basis::legitimate_interest) || reg_.has_basis(legal_basis::public_task))
+                add("object");
+            if (std::any_of(reg_.purposes.begin(), reg_.purposes.end(),
+                            [](const purpose& p) { return p.direct_marketing; }))
                 add("object_marketing");
             if (reg_.has_basis(legal_basis::consent)) add("withdraw");
             if (reg_.automated_decisions && reg_.automated_decisions->used) add("automated");
@@ -495,7 +512,8 @@ std::string notice_title(const register_& reg, lang l) {
     return format_message(l, "doc.title_register", {{"register", r.value ? *r.value : reg.id}});
 }
 
-prepared_notice prepare_notice(const source_doc& doc, const register_& reg, const theme& th, const render_options& opts) {
+prepared_notice prepare_notice(const source_doc& doc, const register_& reg, const theme& th,
+                               const render_options& opts) {
     auto p = std::make_shared<prepared_notice::impl>();
     p->view = view_builder(doc, reg, opts).build(th);
     p->keep = std::make_shared<const theme>(th);

@@ -65,7 +65,8 @@ layer load_layer(const std::string& name_or_dir) {
         throw template_error(where + ": error: theme.json is not valid JSON (" + e.what() + ")", {where, 1, 1});
     }
     if (!l.manifest.is_object() || !l.manifest.contains("name") || !l.manifest["name"].is_string())
-        throw template_error(where + ": error: theme.json lacks \"name\"; expected {\"name\": \"…\", …}", {where, 1, 1});
+        throw template_error(where + ": error: theme.json lacks \"name\"; expected {\"name\": \"…\", …}",
+                             {where, 1, 1});
     if (!l.builtin) l.name = l.manifest["name"].get<std::string>();
     return l;
 }
@@ -172,7 +173,8 @@ theme load_theme(const std::string& name_or_dir) {
         for (const auto& l : layers)
             if ((text = l.file(file))) break;
         if (!text)
-            throw template_error("theme \"" + p->name + "\" has no " + file + "; expected it in the theme or the theme it extends");
+            throw template_error("theme \"" + p->name + "\" has no " + file +
+                                 "; expected it in the theme or the theme it extends");
         std::vector<std::string> stack;
         const std::string expanded = expand_partials(*text, layers, stack, file);
         auto tmpl = std::make_unique<kainjow::mustache::mustache>(expanded);
@@ -197,7 +199,9 @@ std::vector<theme_info> list_themes() {
         t.origin = "built-in";
         if (j.contains("description")) {
             const auto& d = j["description"];
-            t.description = d.is_object() && d.contains("en") ? d["en"].get<std::string>() : d.is_string() ? d.get<std::string>() : "";
+            t.description = d.is_object() && d.contains("en") ? d["en"].get<std::string>()
+                            : d.is_string()                   ? d.get<std::string>()
+                                                              : "";
         }
         if (j.contains("extends") && j["extends"].is_string()) t.extends = j["extends"].get<std::string>();
         out.push_back(std::move(t));
@@ -205,8 +209,14 @@ std::vector<theme_info> list_themes() {
     return out;
 }
 
-const std::string& theme::name() const { return p_->name; }
-const std::string& theme::stylesheet() const { return p_->stylesheet; }
-const std::string& theme::stylesheet_name() const { return p_->stylesheet_name; }
+const std::string& theme::name() const {
+    return p_->name;
+}
+const std::string& theme::stylesheet() const {
+    return p_->stylesheet;
+}
+const std::string& theme::stylesheet_name() const {
+    return p_->stylesheet_name;
+}
 
 }  // namespace seloste

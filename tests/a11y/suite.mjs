@@ -13,7 +13,7 @@ import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { validateFiles } from './lib/vnu.mjs';
-import { env, examples, renderAll, themeDir, manifest, stylesheetOf, seloste } from './lib/render.mjs';
+import { env, examples, renderAll, buildSite, themeDir, manifest, stylesheetOf, seloste } from './lib/render.mjs';
 import { checkPage } from './lib/page.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { brokenThemeProof } from './lib/broken.mjs';
@@ -109,10 +109,21 @@ async function main() {
     record('examples', 'present', sources.length ? [] : [{ rule: 'examples:none', target: `${sourceDir}/examples/*.xml`, message: 'no examples to render' }]);
     const { pages, errors } = renderAll(siteRoot, themes, sources);
     for (const e of errors) record(e.label, 'render', [{ rule: 'render', target: e.label, message: e.error }]);
+    if (sources.length) {
+      // the static site of all examples (`seloste build`): its index pages use the themes too
+      try {
+        const site = buildSite(siteRoot, themes, sources);
+        record('site', 'index pages built', site.length >= 1 + themes.length * 3 ? []
+          : [{ rule: 'site', target: 'seloste build', message: `expected the root index and ${themes.length * 3} language indexes, found ${site.map((p) => p.rel).join(', ')}` }]);
+        pages.push(...site);
+      } catch (e) {
+        record('site', 'build', [{ rule: 'site', target: 'seloste build', message: e.message }]);
+      }
+    }
     console.log(`rendered ${pages.length} pages (${sources.length} examples x ${themes.length} themes x fi/sv/en x page/fragment) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     // every register in every language, in both modes
-    const expectedCombos = new Set(pages.map((p) => `${p.theme}/${p.example}/${p.register}`));
+    const expectedCombos = new Set(pages.filter((p) => p.example !== 'site').map((p) => `${p.theme}/${p.example}/${p.register}`));
     for (const combo of expectedCombos) {
       const missing = [];
       for (const mode of ['page', 'fragment']) {

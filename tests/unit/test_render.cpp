@@ -50,7 +50,8 @@ std::string render_fi(const std::string& xml, bool fragment = false, int base = 
 
 std::vector<std::string> all(const std::string& s, const std::regex& re) {
     std::vector<std::string> out;
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) out.push_back((*it)[1]);
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it)
+        out.push_back((*it)[1]);
     return out;
 }
 

@@ -66,7 +66,6 @@ mariadb --no-defaults --socket="$SOCK" -uroot -e "CREATE DATABASE wp; CREATE USE
 cp -rL /usr/share/wordpress "$SITE"
 rm -f "$SITE/wp-config.php"
 mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins" "$SITE/wp-content/uploads"
-cp -r "$PLUGIN" "$SITE/wp-content/plugins/seloste"
 salt() { php -r 'echo bin2hex(random_bytes(32));'; }
 cat >"$SITE/wp-config.php" <<EOF
 <?php
@@ -90,6 +89,7 @@ define( 'WP_SITEURL', '$URL' );
 define( 'DISABLE_WP_CRON', true );
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
+define( 'FS_METHOD', 'direct' );
 define( 'WP_DEBUG', true );
 define( 'WP_DEBUG_LOG', '$T/debug.log' );
 define( 'WP_DEBUG_DISPLAY', false );
@@ -177,6 +177,18 @@ printf("REG=%s\nNAME_FI=%s\nNAME_SV=%s\nNAME_EN=%s\nBID=%s\nNREG=%d\n", escapesh
 ' "$T/bundle/manifest.json" "$SRC")"
 [ -n "$REG" ] && [ -n "$NAME_FI" ] && [ -n "$BID" ] || die "cannot find a register with a business ID in the examples' bundle"
 echo "register $REG ($NAME_FI), business ID $BID, $NREG registers"
+
+# Install the plugin as a site owner would: the zip (made as docs/wordpress.md says) through WordPress's own installer.
+mkdir "$T/pkg" && cp -r "$PLUGIN" "$T/pkg/seloste" && (cd "$T/pkg" && zip -qr "$T/seloste.zip" seloste) || die "cannot zip the plugin"
+R=$(wpphp "
+require_once ABSPATH . 'wp-admin/includes/file.php';
+require_once ABSPATH . 'wp-admin/includes/misc.php';
+require_once ABSPATH . 'wp-admin/includes/class-wp-upgrader.php';
+\$u = new Plugin_Upgrader( new Automatic_Upgrader_Skin() );
+\$r = \$u->install( '$T/seloste.zip' );
+echo true === \$r ? 'installed' : 'failed';" 2>&1)
+check "the plugin zip installs through Plugin_Upgrader ($R)" test "$R" = installed
+[ -f "$SITE/wp-content/plugins/seloste/seloste.php" ] || die "plugin not installed"
 
 # Activate, configure, create users and pages (a second PHP process: WP_INSTALLING is over).
 wpphp "

@@ -19,11 +19,11 @@ void write_file_atomic(const std::string& path, std::string_view content);
 struct render_request {
     std::vector<std::string> sources;
     std::vector<lang> langs{lang::fi};
-    std::string theme = "default";   // name or folder
+    std::string theme = "default";  // name or folder
     bool fragment = false;
     int heading_base = 0;
     std::string out_dir = ".";
-    bool allow_incomplete = false;   // render registers whose checks found errors
+    bool allow_incomplete = false;  // render registers whose checks found errors
     check_options checks;
 };
 
@@ -35,8 +35,8 @@ struct written_file {
 
 struct render_outcome {
     std::vector<written_file> written;
-    std::vector<finding> findings;           // of every register rendered or refused
-    std::vector<std::string> refused;        // registers not rendered because of errors
+    std::vector<finding> findings;     // of every register rendered or refused
+    std::vector<std::string> refused;  // registers not rendered because of errors
 };
 
 // Reads, checks and renders every register of every source in every language
@@ -49,17 +49,17 @@ struct build_request {
     std::vector<lang> langs{lang::fi, lang::sv, lang::en};
     std::vector<std::string> themes{"default"};
     std::string out_dir;
-    std::string sign_key;        // secret key file; empty = unsigned
-    std::string base_url;        // for sitemap.xml; empty = relative paths
+    std::string sign_key;  // secret key file; empty = unsigned
+    std::string base_url;  // for sitemap.xml; empty = relative paths
     bool allow_incomplete = false;
     check_options checks;
 };
 
 struct build_outcome {
-    bool changed = false;        // false: the previous site was identical; nothing was written
-    bool refused = false;        // true: checks found errors; nothing was written
-    std::size_t pages = 0;       // full notice pages
-    std::size_t files = 0;       // every file in the bundle
+    bool changed = false;   // false: the previous site was identical; nothing was written
+    bool refused = false;   // true: checks found errors; nothing was written
+    std::size_t pages = 0;  // full notice pages
+    std::size_t files = 0;  // every file in the bundle
     std::vector<finding> findings;
     std::string out_dir;
 };

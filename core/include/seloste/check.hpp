@@ -17,10 +17,10 @@ enum class severity { error, warning, info };
 std::string_view severity_code(severity s);  // "error", "warning", "info"
 
 struct finding {
-    std::string rule;         // stable id, e.g. "gdpr.13.2.a.retention"
+    std::string rule;  // stable id, e.g. "gdpr.13.2.a.retention"
     severity level = severity::error;
-    std::string article;      // e.g. "13(2)(a)"; empty where no article applies
-    std::string message_fi;   // what is wrong, where, and what to write instead
+    std::string article;     // e.g. "13(2)(a)"; empty where no article applies
+    std::string message_fi;  // what is wrong, where, and what to write instead
     std::string message_sv;
     std::string message_en;
     source_location where;
@@ -30,7 +30,7 @@ struct finding {
 struct check_options {
     std::vector<lang> langs{lang::fi};  // languages whose texts must exist and are spell-checked
     bool spelling = true;
-    std::optional<date> today;          // "not in the future" is judged against this; default: the clock
+    std::optional<date> today;  // "not in the future" is judged against this; default: the clock
 };
 
 std::vector<finding> check(const source_doc& doc, const check_options& opts = {});

@@ -19,41 +19,41 @@ struct diagnostic {
 std::string format_diagnostic(const diagnostic& d);
 
 class error : public std::runtime_error {
-public:
+   public:
     explicit error(const std::string& what, source_location where = {})
         : std::runtime_error(what), where_(std::move(where)) {}
     const source_location& where() const noexcept { return where_; }
 
-private:
+   private:
     source_location where_;
 };
 
 // The file cannot be read or written.
 class io_error : public error {
-public:
+   public:
     using error::error;
 };
 
 // The source is malformed or breaks the format (docs/source-format.md). Carries
 // every problem found, in file order.
 class source_error : public error {
-public:
+   public:
     explicit source_error(std::vector<diagnostic> diags);
     const std::vector<diagnostic>& diagnostics() const noexcept { return diags_; }
 
-private:
+   private:
     std::vector<diagnostic> diags_;
 };
 
 // A theme's template is broken, or a theme cannot be found.
 class template_error : public error {
-public:
+   public:
     using error::error;
 };
 
 // ICU failed (missing locale data, bad message pattern).
 class icu_error : public error {
-public:
+   public:
     using error::error;
 };
 

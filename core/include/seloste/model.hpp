@@ -28,7 +28,7 @@ std::optional<lang> parse_lang(std::string_view code);
 
 // A free-text field: plain text for every language, or one text per language.
 struct text {
-    std::string neutral;                          // used for every language when set
+    std::string neutral;                                // used for every language when set
     std::array<std::optional<std::string>, 3> by_lang;  // indexed by lang
     source_location where;
 
@@ -86,7 +86,7 @@ struct person {
 
 // GDPR Art. 6(1) legal bases.
 enum class legal_basis { consent, contract, legal_obligation, vital_interests, public_task, legitimate_interest };
-std::string_view basis_code(legal_basis b);   // "consent", ...
+std::string_view basis_code(legal_basis b);     // "consent", ...
 std::string_view basis_article(legal_basis b);  // "6(1)(a)", ...
 std::optional<legal_basis> parse_basis(std::string_view code);
 

@@ -26,7 +26,7 @@ struct theme_info {
 };
 
 class theme {
-public:
+   public:
     const std::string& name() const;
     const std::string& stylesheet() const;       // the CSS text
     const std::string& stylesheet_name() const;  // e.g. "seloste-default.css"
@@ -34,7 +34,7 @@ public:
     explicit theme(std::shared_ptr<const impl> p) : p_(std::move(p)) {}
     const impl& internals() const { return *p_; }
 
-private:
+   private:
     std::shared_ptr<const impl> p_;
 };
 
@@ -52,26 +52,27 @@ struct alternate {
 
 struct render_options {
     lang language = lang::fi;
-    bool fragment = false;          // embeddable fragment instead of a full page
-    int heading_base = 0;           // level of the notice's title; 0 = 1 for pages, 2 for fragments
-    std::string stylesheet_href;    // pages: link this stylesheet; empty = inline the theme's CSS
+    bool fragment = false;              // embeddable fragment instead of a full page
+    int heading_base = 0;               // level of the notice's title; 0 = 1 for pages, 2 for fragments
+    std::string stylesheet_href;        // pages: link this stylesheet; empty = inline the theme's CSS
     std::vector<alternate> alternates;  // the other language versions (hreflang links)
-    std::string index_href;         // optional link back to an index page
+    std::string index_href;             // optional link back to an index page
 };
 
 std::string render_html(const source_doc& doc, const register_& reg, const theme& th, const render_options& opts);
 
 // A notice's view data, built once and rendered many times (benchmarks, batches).
 class prepared_notice {
-public:
+   public:
     struct impl;
     explicit prepared_notice(std::shared_ptr<impl> p) : p_(std::move(p)) {}
     const impl& internals() const { return *p_; }
 
-private:
+   private:
     std::shared_ptr<impl> p_;
 };
-prepared_notice prepare_notice(const source_doc& doc, const register_& reg, const theme& th, const render_options& opts);
+prepared_notice prepare_notice(const source_doc& doc, const register_& reg, const theme& th,
+                               const render_options& opts);
 std::string render_prepared(const prepared_notice& notice);
 
 // The title of a notice page, e.g. "Tietosuojaseloste: Asiakasrekisteri".

@@ -19,9 +19,9 @@ source_doc read_source(const std::string& path);
 source_doc read_source_string(std::string_view xml, const std::string& file_name = "<string>");
 
 struct read_result {
-    source_doc doc;                        // everything that could be read
-    std::vector<diagnostic> diagnostics;   // empty when the source is well-formed and valid
-    bool well_formed = true;               // false: the XML itself is broken, doc is empty
+    source_doc doc;                       // everything that could be read
+    std::vector<diagnostic> diagnostics;  // empty when the source is well-formed and valid
+    bool well_formed = true;              // false: the XML itself is broken, doc is empty
 };
 read_result read_source_lenient(const std::string& path);
 read_result read_source_string_lenient(std::string_view xml, const std::string& file_name = "<string>");

@@ -22,6 +22,14 @@ export async function checkPage(page, url, mode) {
     await page.emulateMedia({ media: 'screen', reducedMotion: 'no-preference' });
     await page.goto(url, { waitUntil: 'load' });
     results['resources'] = resourceErrors;
+    if (mode === 'site-root') {
+      // the site's root language chooser has no theme: the generic checks only
+      results['axe'] = (await checks.checkAxe(page)).failures;
+      const kb = await checks.checkKeyboard(page);
+      results['keyboard-order'] = kb.failures;
+      results['reflow-320'] = await checks.checkReflow(page, 320);
+      return { results, keyboard: kb };
+    }
     results['stylesheet'] = await page.evaluate(() => {
       const root = document.querySelector('.seloste');
       if (!root) return [{ rule: 'stylesheet:root', target: '.seloste', message: 'no element with class seloste' }];

@@ -161,3 +161,32 @@ export function renderAll(root, themes, sources, log = () => {}) {
   }
   return { pages, errors };
 }
+
+/**
+ * Builds the static site of all sources with every theme (`seloste build`) and
+ * returns its index pages: the language index of each theme (full pages of the
+ * theme) and the root language chooser (mode "site-root": no theme root).
+ */
+export function buildSite(root, themes, sources) {
+  const dir = path.join(root, 'site');
+  const args = ['build', ...sources, '-o', dir, '--lang', 'all'];
+  for (const t of themes) args.push('--theme', t.includes('/') ? path.resolve(t) : t);
+  seloste(args);
+  const pages = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (e.name === 'index.html') {
+        const rel = path.relative(root, f);
+        const parts = path.relative(dir, f).split(path.sep);
+        const lang = parts.length >= 2 ? parts[parts.length - 2] : null;
+        const theme = parts.length === 3 ? parts[0] : parts.length === 2 ? (themes[0].includes('/') ? path.basename(themes[0]) : themes[0]) : '-';
+        pages.push({ theme, example: 'site', mode: parts.length === 1 ? 'site-root' : 'page', register: 'index', lang: lang || 'root',
+          file: f, rel, label: `site/${parts.length === 1 ? 'index' : `${theme}/${lang}/index`}` });
+      }
+    }
+  };
+  walk(dir);
+  return pages;
+}
