@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "seloste/source.hpp"
 
@@ -101,7 +102,7 @@ class locator {
     std::string file_;
     std::vector<size_t> starts_;
     size_t cursor_ = 0;
-    std::map<const XMLElement*, size_t> tag_pos_;
+    std::unordered_map<const XMLElement*, size_t> tag_pos_;
 };
 
 bool is_id(std::string_view s) {
@@ -114,27 +115,34 @@ bool is_id(std::string_view s) {
 // Collapse whitespace; a blank line separates paragraphs ("\n\n" in the result).
 std::string normalise_text(std::string_view raw) {
     std::string out;
-    bool pending_space = false;
+    out.reserve(raw.size());
+    size_t i = 0;
+    const size_t n = raw.size();
     int newlines = 0;
-    for (char c : raw) {
-        if (c == '\n') {
-            ++newlines;
-            pending_space = true;
-        } else if (c == ' ' || c == '\t' || c == '\r') {
-            pending_space = true;
-        } else {
-            if (!out.empty()) {
-                if (newlines >= 2)
-                    out += "\n\n";
-                else if (pending_space)
-                    out += ' ';
-            }
-            out += c;
-            pending_space = false;
-            newlines = 0;
+    bool space = false;
+    while (i < n) {
+        const char c = raw[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = true;
+            newlines += c == '\n';
+            ++i;
+            continue;
         }
+        size_t j = i + 1;  // a run of non-blank characters, appended at once
+        while (j < n && raw[j] != ' ' && raw[j] != '\t' && raw[j] != '\r' && raw[j] != '\n') ++j;
+        if (!out.empty() && space) out.append(newlines >= 2 ? "\n\n" : " ");
+        out.append(raw.substr(i, j - i));
+        space = false;
+        newlines = 0;
+        i = j;
     }
     return out;
+}
+
+bool blank(const char* s) {
+    for (; *s; ++s)
+        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n') return false;
+    return true;
 }
 
 bool valid_date(int y, int m, int d) {
@@ -208,9 +216,9 @@ class reader {
     void fail(const source_location& where, std::string msg) { diags_.push_back({where, std::move(msg)}); }
 
     source_location where(const XMLElement* e) {
-        auto it = where_.find(e);
-        if (it != where_.end()) return it->second;
-        return where_[e] = loc_.element(e);
+        auto [it, fresh] = where_.try_emplace(e);
+        if (fresh) it->second = loc_.element(e);
+        return it->second;
     }
 
     // Locate every element in document order once, so columns are exact.
@@ -246,7 +254,7 @@ class reader {
         // Stray text between child elements of a structural element.
         if (singles.size() + multis.size() > 0) {
             for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
-                if (n->ToText() && !normalise_text(n->Value()).empty()) {
+                if (n->ToText() && !blank(n->Value())) {
                     fail(where(e),
                          std::string("<") + e->Name() + "> holds text directly; expected only child elements");
                     break;
@@ -312,7 +320,7 @@ class reader {
                     fail(loc_.attribute(c, a->Name()),
                          std::string("unknown attribute ") + a->Name() + " on <" + c->Name() + ">; it takes none");
             } else if (n->ToText()) {
-                if (!normalise_text(n->Value()).empty()) has_text = true;
+                if (!blank(n->Value())) has_text = true;
             }
         }
         if (has_lang_children && has_text)
@@ -816,7 +824,7 @@ class reader {
     locator loc_;
     source_doc* doc_ = nullptr;
     std::vector<diagnostic> diags_;
-    std::map<const XMLElement*, source_location> where_;
+    std::unordered_map<const XMLElement*, source_location> where_;
     std::map<std::string, std::set<std::string>> ids_;
     std::map<std::string, const XMLElement*> blocks_;
     std::vector<pending_ref> refs_;

@@ -32,6 +32,14 @@ data str(std::string s) {
     return data(std::move(s));
 }
 
+// kainjow copies a list deeply when it is wrapped in data; this moves it in
+// instead. The list inside a data object is not const, so the cast is sound.
+data make_list(list&& items) {
+    data d(data::type::list);
+    const_cast<list&>(d.list_value()) = std::move(items);
+    return d;
+}
+
 class view_builder {
    public:
     view_builder(const source_doc& doc, const register_& reg, const render_options& opts)
@@ -97,7 +105,7 @@ class view_builder {
             paras.push_back(std::move(p));
             pos = end + 2;
         }
-        v["paras"] = data(paras);
+        v["paras"] = make_list(std::move(paras));
         return v;
     }
 
@@ -105,7 +113,7 @@ class view_builder {
         list out;
         for (const auto& it : items)
             if (data t = text_view(it.value); !t.is_false()) out.push_back(std::move(t));
-        return out.empty() ? data(false) : data(out);
+        return out.empty() ? data(false) : make_list(std::move(out));
     }
 
     data date_view(const date& d) const {
@@ -208,7 +216,7 @@ class view_builder {
             alts.push_back(std::move(x));
         }
         v["has_alternates"] = data(!alts.empty());
-        v["alternates"] = alts.empty() ? data(false) : data(alts);
+        v["alternates"] = alts.empty() ? data(false) : make_list(std::move(alts));
     }
 
     // ---- sections ----------------------------------------------------------
@@ -241,25 +249,27 @@ class view_builder {
             list orgs;
             for (const auto& c : reg_.controllers)
                 if (const auto* o = doc_.find_organisation(c.id)) orgs.push_back(organisation_view(*o));
-            data b = with_items(orgs.empty() ? data(false) : data(orgs));
+            const auto n_orgs = orgs.size();
+            data b = with_items(orgs.empty() ? data(false) : make_list(std::move(orgs)));
             if (!b.is_false()) {
                 b["joint_arrangement"] = text_view(reg_.joint_arrangement);
                 b["representative"] = reg_.representative ? contact_view(*reg_.representative) : data(false);
             }
             add_section(v, toc, "controllers",
-                        format_message(l_, "section.controllers", {}, {{"count", static_cast<double>(orgs.size())}}),
+                        format_message(l_, "section.controllers", {}, {{"count", static_cast<double>(n_orgs)}}),
                         std::move(b));
         }
         // DPO (13(1)(b)) and contact persons
         add_section(v, toc, "dpo", message(l_, "section.dpo"),
-                    reg_.dpo ? with_items(data(list{contact_view(*reg_.dpo)})) : data(false));
+                    reg_.dpo ? with_items(make_list(list{contact_view(*reg_.dpo)})) : data(false));
         {
             list cs;
             for (const auto& c : reg_.contacts)
                 if (data x = contact_view(c); !x.is_false()) cs.push_back(std::move(x));
+            const auto n_cs = cs.size();
             add_section(v, toc, "contacts",
-                        format_message(l_, "section.contacts", {}, {{"count", static_cast<double>(cs.size())}}),
-                        cs.empty() ? data(false) : with_items(data(cs)));
+                        format_message(l_, "section.contacts", {}, {{"count", static_cast<double>(n_cs)}}),
+                        n_cs == 0 ? data(false) : with_items(make_list(std::move(cs))));
         }
         // Register
         {
@@ -280,7 +290,7 @@ class view_builder {
                 ps.push_back(std::move(x));
             }
             add_section(v, toc, "purposes", message(l_, "section.purposes"),
-                        ps.empty() ? data(false) : with_items(data(ps)));
+                        ps.empty() ? data(false) : with_items(make_list(std::move(ps))));
         }
         add_section(v, toc, "data_subjects", message(l_, "section.data_subjects"),
                     with_items(items_view(reg_.data_subjects)));
@@ -293,7 +303,7 @@ class view_builder {
                 cats.push_back(std::move(x));
             }
             add_section(v, toc, "data_categories", message(l_, "section.data_categories"),
-                        cats.empty() ? data(false) : with_items(data(cats)));
+                        cats.empty() ? data(false) : with_items(make_list(std::move(cats))));
         }
         // Sources (14(2)(f))
         {
@@ -341,7 +351,7 @@ class view_builder {
                 row["description"] = text_view(x.description);
                 xs.push_back(std::move(row));
             }
-            b["items"] = xs.empty() ? data(false) : data(xs);
+            b["items"] = xs.empty() ? data(false) : make_list(std::move(xs));
             add_section(v, toc, "transfers", message(l_, "section.transfers"), std::move(b));
         } else {
             v["transfers"] = data(false);
@@ -360,11 +370,11 @@ class view_builder {
                 row["description"] = text_view(r.description);
                 rows.push_back(std::move(row));
             }
+            const bool no_rows = rows.empty();
             data b = obj();
-            b["rows"] = data(rows);
+            b["rows"] = make_list(std::move(rows));
             b["caption"] = str(message(l_, "retention.caption"));
-            add_section(v, toc, "retention", message(l_, "section.retention"),
-                        rows.empty() ? data(false) : std::move(b));
+            add_section(v, toc, "retention", message(l_, "section.retention"), no_rows ? data(false) : std::move(b));
         }
         // Requirement (13(2)(e))
         if (reg_.requirement) {
@@ -412,7 +422,7 @@ class view_builder {
             if (reg_.automated_decisions && reg_.automated_decisions->used) add("automated");
             data b = obj();
             b["intro"] = str(message(l_, "rights.intro"));
-            b["items"] = data(rights);
+            b["items"] = make_list(std::move(rights));
             b["exercise"] = reg_.rights ? text_view(reg_.rights->exercise) : data(false);
             b["note"] = reg_.rights ? text_view(reg_.rights->note) : data(false);
             add_section(v, toc, "rights", message(l_, "section.rights"), std::move(b));
@@ -461,7 +471,7 @@ class view_builder {
                 x["opt_out"] = std::move(link);
                 as.push_back(std::move(x));
             }
-            b["analytics"] = as.empty() ? data(false) : data(as);
+            b["analytics"] = as.empty() ? data(false) : make_list(std::move(as));
             add_section(v, toc, "cookies", message(l_, "section.cookies"), std::move(b));
         } else {
             v["cookies"] = data(false);
@@ -475,11 +485,12 @@ class view_builder {
                 row["description"] = text_view(ch.description);
                 rows.push_back(std::move(row));
             }
+            const bool no_rows = rows.empty();
             data b = obj();
-            b["rows"] = data(rows);
-            add_section(v, toc, "history", message(l_, "section.history"), rows.empty() ? data(false) : std::move(b));
+            b["rows"] = make_list(std::move(rows));
+            add_section(v, toc, "history", message(l_, "section.history"), no_rows ? data(false) : std::move(b));
         }
-        v["toc"] = data(toc);
+        v["toc"] = make_list(std::move(toc));
     }
 
     std::string country_name(const std::string& code) const;
