@@ -1,6 +1,9 @@
 // Rendering: structure, headings, links, and escaping of hostile input.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <regex>
+#include <unistd.h>
 
 #include "seloste/errors.hpp"
 #include "seloste/render.hpp"
@@ -137,4 +140,24 @@ TEST_CASE("themes: unknown names and broken templates are errors", "[render][the
     bool found = false;
     for (const auto& t : list_themes()) found = found || t.name == "default";
     CHECK(found);
+}
+
+TEST_CASE("a theme folder can extend a built-in theme and override one partial", "[render][theme]") {
+    namespace fs = std::filesystem;
+    std::string t = (fs::temp_directory_path() / "seloste-theme-XXXXXX").string();
+    const fs::path dir = ::mkdtemp(t.data());
+    fs::create_directories(dir / "partials");
+    std::ofstream(dir / "theme.json") << R"({"name": "mine", "extends": "default"})";
+    std::ofstream(dir / "partials" / "text.mustache") << "{{#paras}}<p class=\"mine\">{{p}}</p>{{/paras}}\n";
+    const theme th = load_theme(dir.string());
+    CHECK(th.name() == "mine");
+    CHECK_FALSE(th.stylesheet().empty());  // inherited from default
+    const source_doc doc = read_source_string(hostile, "h.xml");
+    const std::string html = render_html(doc, doc.registers.front(), th, {});
+    CHECK(html.find("<p class=\"mine\">") != std::string::npos);
+    CHECK(html.find("<nav class=\"seloste-toc\"") != std::string::npos);  // the rest is default's
+    // A broken partial is an error at load time, not an empty page.
+    std::ofstream(dir / "partials" / "text.mustache") << "{{#paras}}<p>{{p}}</p>\n";
+    CHECK_THROWS_AS(load_theme(dir.string()), template_error);
+    fs::remove_all(dir);
 }
