@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Static sites suite (issue 8): the Hugo module and the Eleventy plugin, each
 # proved with its sample site built by the real generator from a bundle that
-# the real `seloste build` wrote, the built pages checked for the notices and
-# with axe-core in Debian's Chromium; then the Eleventy plugin's own node tests.
+# the real `seloste build` wrote, the built pages checked for the notices, with
+# axe-core in Debian's Chromium and with the Nu Html Checker; then the Eleventy
+# plugin's own node tests.
 #
 # Environment: SELOSTE_BIN (the built CLI), SELOSTE_SOURCE_DIR (the repository).
 # Works in a temporary folder only; prints "N passed, N failed" last.
@@ -56,11 +57,24 @@ fi
 # --- the browser checker (playwright-core + axe-core, pinned) -----------------
 mkdir -p "$TMP/checker"
 cp "$HERE/package.json" "$HERE/package-lock.json" "$HERE/axe-check.mjs" "$TMP/checker/"
-if (cd "$TMP/checker" && npm ci --no-audit --no-fund >"$TMP/npm-checker.log" 2>&1); then
-  pass "npm ci: playwright-core and axe-core"
+if (cd "$TMP/checker" && npm ci --ignore-scripts --no-audit --no-fund >"$TMP/npm-checker.log" 2>&1); then
+  pass "npm ci: playwright-core, axe-core and vnu-jar"
 else
-  cat "$TMP/npm-checker.log"; fail "npm ci: playwright-core and axe-core"
+  cat "$TMP/npm-checker.log"; fail "npm ci: playwright-core, axe-core and vnu-jar"
 fi
+VNU_JAR=$(cd "$TMP/checker" && node -p "String(require('vnu-jar'))" 2>/dev/null)
+# The Nu Html Checker over every built page (redirect stubs aside), in one JVM.
+vnu() { # SITE_DIR LABEL
+  local files=()
+  while IFS= read -r f; do
+    grep -qiE '<meta[[:space:]]+http-equiv="?refresh' "$f" || files+=("$f")
+  done < <(find "$1" -name '*.html' | sort)
+  if [[ ${#files[@]} -gt 0 && -f $VNU_JAR ]] && java -jar "$VNU_JAR" --errors-only --format gnu "${files[@]}" >"$TMP/vnu-$2.log" 2>&1; then
+    pass "vnu: ${#files[@]} $2 pages are valid HTML"
+  else
+    cat "$TMP/vnu-$2.log" 2>/dev/null | head -n 40; fail "vnu: $2 pages are valid HTML"
+  fi
+}
 axe() { # SITE_DIR LABEL
   local log="$TMP/axe-$2.log" rc
   node "$TMP/checker/axe-check.mjs" "$1" "$2" >"$log" 2>&1; rc=$?
@@ -118,6 +132,7 @@ done
 [[ $css_ok -eq 1 ]] && pass "hugo: theme stylesheet published unchanged and linked" || fail "hugo: theme stylesheet published unchanged and linked"
 
 axe "$PUB" hugo
+vnu "$PUB" hugo
 
 # A register the bundle lacks: a warning and an intact page; with strict, an error.
 BAD="$TMP/hugo-bad"
@@ -214,6 +229,7 @@ done
 [[ $css_ok -eq 1 ]] && pass "eleventy: theme stylesheets published unchanged" || fail "eleventy: theme stylesheets published unchanged"
 
 axe "$E_SITE" eleventy
+vnu "$E_SITE" eleventy
 
 # The plugin's own tests: sites built in code with Eleventy, asserting on the result.
 if (cd "$PLUGIN" && npm ci --no-audit --no-fund >"$TMP/npm-plugin.log" 2>&1); then
