@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { SelosteError } from "./SelosteError.js";
-import { decodePublicKey } from "./verifySignature.js";
+import { decodePublicKey } from "./decodePublicKey.js";
 
 /**
  * Checks the plugin options and fills in the defaults. Exactly one of

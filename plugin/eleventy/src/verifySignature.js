@@ -6,19 +6,6 @@ import { SelosteError } from "./SelosteError.js";
 const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 
 /**
- * Decodes a Seloste public key: one line of base64 holding the 32-byte Ed25519
- * key, as `seloste keygen KEYFILE` writes to KEYFILE.pub.
- */
-export function decodePublicKey(text, where = "publicKey") {
-  const line = String(text).trim();
-  const raw = /^[A-Za-z0-9+/]+={0,2}$/.test(line) ? Buffer.from(line, "base64") : Buffer.alloc(0);
-  if (raw.length !== 32) {
-    throw new SelosteError(`${where} is not an Ed25519 public key (one line of base64, 32 bytes, as seloste keygen writes to KEYFILE.pub)`);
-  }
-  return raw;
-}
-
-/**
  * Checks manifest.json.sig (one line: base64 of the 64-byte detached Ed25519
  * signature) over the exact bytes of manifest.json with the 32-byte public key.
  * Throws a SelosteError unless the signature is there and valid.
