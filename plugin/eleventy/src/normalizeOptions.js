@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { SelosteError } from "./SelosteError.js";
 import { decodePublicKey } from "./decodePublicKey.js";
+import { isSafeBundlePath } from "./isSafeBundlePath.js";
 
 /**
  * Checks the plugin options and fills in the defaults. Exactly one of
@@ -32,10 +33,11 @@ export function normalizeOptions(options = {}) {
   }
   let assetsDir = options.assetsDir ?? "seloste/assets";
   if (assetsDir !== false) {
-    if (typeof assetsDir !== "string" || assetsDir.split("/").some((s) => s === ".." ) || path.isAbsolute(assetsDir)) {
+    const trimmed = typeof assetsDir === "string" ? assetsDir.replace(/\/+$/, "") : "";
+    if (!isSafeBundlePath(trimmed)) {
       throw new SelosteError(`assetsDir must be a relative folder inside the output, or false; got ${JSON.stringify(assetsDir)}`);
     }
-    assetsDir = assetsDir.replace(/^\/+|\/+$/g, "");
+    assetsDir = trimmed;
   }
   let publicKey;
   if (options.publicKey !== undefined && options.publicKeyFile !== undefined) {

@@ -286,7 +286,9 @@ describe("options", () => {
     assert.throws(() => seloste(config(), { bundle: "b", sources: ["a.xml"] }), /exactly one of/);
     assert.throws(() => seloste(config(), { bundle: "b", seloste: "x" }), /only applies with \{ sources/);
     assert.throws(() => seloste(config(), { sources: [] }), /non-empty list/);
-    assert.throws(() => seloste(config(), { bundle: "b", assetsDir: "../x" }), /assetsDir must be/);
+    for (const assetsDir of ["../x", "/abs", "", "a//b", "a\\b", 7]) {
+      assert.throws(() => seloste(config(), { bundle: "b", assetsDir }), /assetsDir must be/);
+    }
     assert.throws(() => seloste(config(), { bundle: "b", colour: "red" }), /unknown option "colour"/);
   });
   test("declares the Eleventy versions it supports", () => {
