@@ -20,6 +20,7 @@ pass() { PASS=$((PASS + 1)); echo "PASS: $*"; }
 fail() { FAIL=$((FAIL + 1)); echo "FAIL: $*"; }
 check() { local d=$1; shift; if "$@"; then pass "$d"; else fail "$d"; fi; }
 summary() { echo "$PASS passed, $FAIL failed"; }
+section() { echo "== $* (${SECONDS}s)"; }
 die() { fail "$*"; summary; exit 1; }
 
 T=$(mktemp -d /tmp/selwp.XXXXXX)
@@ -50,11 +51,13 @@ ADMIN_PW="admin-$RANDOM-$RANDOM"
 EDITOR_PW="editor-$RANDOM-$RANDOM"
 
 # ---------------------------------------------------------------- lint (includes cli.php, which needs WP-CLI to run)
+section "lint (includes cli.php, which needs WP-CLI to run)"
 LINT_BAD=""
 while IFS= read -r -d '' f; do php -l "$f" >/dev/null 2>&1 || LINT_BAD="$LINT_BAD $f"; done < <(find "$PLUGIN" -name '*.php' -print0)
 check "every plugin PHP file parses (php -l)${LINT_BAD:+:$LINT_BAD}" test -z "$LINT_BAD"
 
 # ---------------------------------------------------------------- database
+section "database"
 mariadb-install-db --no-defaults --user=root --datadir="$DB" --auth-root-authentication-method=socket --skip-test-db >"$T/db-install.log" 2>&1 || die "mariadb-install-db failed (see $T/db-install.log)"
 setsid mariadbd --no-defaults --user=root --datadir="$DB" --socket="$SOCK" --skip-networking --pid-file="$T/db.pid" --skip-log-bin >"$T/db.log" 2>&1 &
 DB_PID=$!
@@ -63,6 +66,7 @@ mariadb-admin --no-defaults --socket="$SOCK" -uroot ping >/dev/null 2>&1 || die 
 mariadb --no-defaults --socket="$SOCK" -uroot -e "CREATE DATABASE wp; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'localhost';" || die "cannot create the database"
 
 # ---------------------------------------------------------------- WordPress
+section "WordPress"
 cp -rL /usr/share/wordpress "$SITE"
 rm -f "$SITE/wp-config.php"
 mkdir -p "$SITE/wp-content/plugins" "$SITE/wp-content/mu-plugins" "$SITE/wp-content/uploads"
@@ -209,6 +213,7 @@ P_MISSING=$(page 'Missing register' "<p>Before.</p>[seloste register=\"no-such-r
 [ -n "$P_SHORT" ] && [ -n "$P_BLOCK" ] || die "cannot create pages"
 
 # ---------------------------------------------------------------- serve
+section "serve"
 PHP_CLI_SERVER_WORKERS=4 setsid php -d ffi.enable=1 -d upload_max_filesize=64M -d post_max_size=64M -S "127.0.0.1:$PORT" -t "$SITE" "$T/router.php" >"$T/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "$URL/wp-login.php" && break; sleep 0.1; done
@@ -240,12 +245,14 @@ notice_sha() { view "$1" | php -r '$h=stream_get_contents(STDIN); echo preg_matc
 has() { grep -qF -- "$2" <<<"$1"; }
 
 # ---------------------------------------------------------------- before any import
+section "before any import"
 H=$(view "$P_SHORT")
 check "visitor sees no placeholder before any import" bash -c '! grep -q seloste-placeholder <<<"$0"' "$H"
 H=$(curl -s -b "$ADMIN" "$URL/?page_id=$P_SHORT")
 check "admin sees the placeholder before any import" has "$H" "seloste-placeholder"
 
 # ---------------------------------------------------------------- configure the public key through the settings form
+section "configure the public key through the settings form"
 SETTINGS_NONCE=$(nonce_of seloste-settings-form)
 check "settings form has a nonce" test -n "$SETTINGS_NONCE"
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$ADMIN" -c "$ADMIN" \
@@ -258,6 +265,7 @@ check "settings form saves (302)" test "$CODE" = 302
 check "public key stored" test "$(wpphp 'echo seloste_settings()["public_key"];')" = "$PUBKEY"
 
 # ---------------------------------------------------------------- import through the admin upload form
+section "import through the admin upload form"
 NONCE=$(nonce_of seloste-upload-form)
 check "upload form has a nonce" test -n "$NONCE"
 R=$(upload "$ADMIN" "$T/bundle.zip" "$NONCE")
@@ -281,6 +289,7 @@ if [ "$NF" -gt 0 ]; then
 fi
 
 # ---------------------------------------------------------------- pages over HTTP
+section "pages over HTTP"
 H=$(view "$P_SHORT")
 check "shortcode page (fi) shows the register name" has "$H" "$NAME_FI"
 check "shortcode page (fi) shows the business ID" has "$H" "$BID"
@@ -315,6 +324,7 @@ R=$(curl -s -b "$ADMIN" -H "X-WP-Nonce: $REST_NONCE" "$URL/?rest_route=/wp/v2/bl
 check "editor preview (ServerSideRender endpoint) renders the notice" has "$R" "$BID"
 
 # ---------------------------------------------------------------- axe on a WordPress page
+section "axe on a WordPress page"
 rm -rf "$T/node" && mkdir "$T/node" && cp "$HERE/package.json" "$HERE/package-lock.json" "$HERE/axe.mjs" "$T/node/"
 if (cd "$T/node" && npm ci --no-audit --no-fund --loglevel=error >"$T/npm.log" 2>&1); then
 	AXE=$(cd "$T/node" && node axe.mjs "$URL/?page_id=$P_SHORT" "$URL/?page_id=$P_BLOCK" 2>"$T/axe.err")
@@ -344,6 +354,7 @@ else
 fi
 
 # ---------------------------------------------------------------- refusals leave the live notices untouched
+section "refusals leave the live notices untouched"
 unchanged() { # description
 	check "$1: the same bundle stays live" test "$(active)" = "$LIVE"
 	check "$1: the shortcode page is unchanged" test "$(notice_sha "$P_SHORT")" = "$SHA_SHORT"
@@ -390,6 +401,7 @@ CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$EDITOR" "$URL/wp-admin/option
 check "editor cannot open the settings page ($CODE)" test "$CODE" = 403
 
 # ---------------------------------------------------------------- native path: the plain PHP script
+section "native path: the plain PHP script"
 LIB=""
 [ -n "$BUILD" ] && [ -f "$BUILD/bindings/c/libseloste_c.so" ] && LIB="$BUILD/bindings/c/libseloste_c.so"
 NATIVE_SRC=("${EXAMPLES[0]}")
@@ -426,6 +438,7 @@ CODE=$(curl -s -o /dev/null -w '%{http_code}' "$URL/wp-content/plugins/seloste/b
 check "bin/seloste-build.php refuses web requests ($CODE)" test "$CODE" = 403
 
 # ---------------------------------------------------------------- history, diff and rollback
+section "history, diff and rollback"
 if [ "$NATIVE" != "$LIVE" ]; then
 	H=$(admin_page "&view=diff&bundle=$NATIVE")
 	check "diff view compares with the previous import" has "$H" "since #$LIVE"
@@ -444,6 +457,7 @@ else
 fi
 
 # ---------------------------------------------------------------- native build from a web request (FFI only, only when enabled)
+section "native build from a web request (FFI only, only when enabled)"
 if [ -n "$LIB" ] && [ ${#EXAMPLES[@]} -gt 1 ]; then
 	WEB_SRC="${EXAMPLES[1]}"
 	wpphp "
@@ -468,6 +482,7 @@ else
 fi
 
 # ---------------------------------------------------------------- scheduled fetch (wp-cron + wp_remote_get)
+section "scheduled fetch (wp-cron + wp_remote_get)"
 "$SELOSTE_BIN" build --sign "$T/key" "${NATIVE_SRC[@]}" -o "$T/fetchme" >/dev/null 2>&1
 (cd "$T/fetchme" && zip -qr "$SITE/fetch-bundle.zip" .)
 BEFORE=$(active)
@@ -490,6 +505,7 @@ wpphp "\$s = get_option( 'seloste_settings' ); \$s['fetch_enabled'] = false; upd
 check "disabling fetch unschedules it" test -z "$(wpphp 'echo wp_next_scheduled( "seloste_scheduled_fetch" );')"
 
 # ---------------------------------------------------------------- Site Health, privacy page
+section "Site Health, privacy page"
 R=$(wpphp '
 $t = apply_filters( "site_status_tests", array( "direct" => array(), "async" => array() ) );
 foreach ( $t["direct"] as $id => $test ) { if ( 0 === strpos( $id, "seloste_" ) ) { $r = call_user_func( $test["test"] ); echo $id, "=", $r["status"], "\n"; } }')
@@ -502,6 +518,7 @@ R=$(curl -s -o /dev/null -w '%{http_code}' -b "$ADMIN" -d action=seloste_privacy
 check "privacy policy page can be chosen on the settings page" test "$(wpphp 'echo (int) get_option( "wp_page_for_privacy_policy" );')" = "$P_SHORT"
 
 # ---------------------------------------------------------------- PHPUnit against the same WordPress
+section "PHPUnit against the same WordPress"
 if SELOSTE_WP_DIR="$SITE" SELOSTE_TEST_TMP="$T" phpunit -c "$HERE/phpunit/phpunit.xml" >"$T/phpunit.log" 2>&1; then
 	pass "PHPUnit: $(grep -E '^OK' "$T/phpunit.log")"
 else
@@ -510,6 +527,7 @@ else
 fi
 
 # ---------------------------------------------------------------- uninstall
+section "uninstall"
 wpphp '
 deactivate_plugins( "seloste/seloste.php" );
 uninstall_plugin( "seloste/seloste.php" );'
@@ -522,6 +540,7 @@ check "uninstall removes options, stored notices and their meta ($R)" test "$R" 
 check "uninstall removes the uploaded bundles" test ! -e "$SITE/wp-content/uploads/seloste"
 
 # ---------------------------------------------------------------- PHP errors from the plugin's own files
+section "PHP errors from the plugin's own files"
 LOGS=$(cat "$T/debug.log" "$T/server.log" 2>/dev/null | grep -E 'PHP (Fatal|Parse|Warning|Notice|Deprecated|Recoverable)|Uncaught' | grep -E 'plugins/seloste/|seloste_' || true)
 if [ -z "$LOGS" ]; then pass "no PHP errors, warnings or notices from the plugin's files"; else fail "PHP messages from the plugin:"; echo "$LOGS" | head -20; fi
 OTHER=$(grep -cE 'PHP (Fatal|Parse|Warning)' "$T/debug.log" 2>/dev/null || true)
