@@ -176,7 +176,7 @@ int cmd_check(const args& a) {
         all.insert(all.end(), fs.begin(), fs.end());
     }
     if (a.format == "json")
-        std::cout << seloste::findings_to_json(all) << '\n';
+        std::cout << seloste::findings_to_json(all);
     else {
         for (const auto& f : all) std::cout << seloste::format_finding(f) << '\n';
         size_t e = 0, w = 0;
