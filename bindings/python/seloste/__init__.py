@@ -1,0 +1,248 @@
+"""Seloste: GDPR privacy notices (tietosuojaseloste) in fi, sv and en from one structured source.
+
+Everything runs in the C++ core (``seloste._core``): reading, checking, rendering
+and writing. This module re-exports it and adds the few conveniences that only
+translate arguments (batches, in-memory sources for the file-based steps).
+
+    import seloste
+    src = seloste.load("examples/seinajoki.xml")
+    for f in src.check(langs=["fi", "sv", "en"]):
+        print(f)
+    html = seloste.render(src, "sen-uutiskirjerekisteri", lang="sv")
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
+
+from . import _core
+from ._core import (
+    Address,
+    Analytics,
+    AutomatedDecisions,
+    BuildResult,
+    Change,
+    Cookies,
+    DataCategory,
+    Diagnostic,
+    Duration,
+    FileError,
+    Finding,
+    Item,
+    LocaleError,
+    Location,
+    Organisation,
+    Person,
+    Purpose,
+    Ref,
+    Register,
+    RenderResult,
+    Requirement,
+    RetentionRule,
+    Rights,
+    Security,
+    SelosteError,
+    Source,
+    SourceError,
+    TemplateError,
+    Text,
+    Theme,
+    ThemeInfo,
+    Transfer,
+    Transfers,
+    Words,
+    WrittenFile,
+    __version__,
+    check_file,
+    findings_to_json,
+    generate_keypair,
+    has_errors,
+    load,
+    loads,
+    render,
+    themes,
+    verify_bundle,
+)
+
+__all__ = [
+    "LANGS", "Address", "Analytics", "AutomatedDecisions", "BuildResult", "Change", "Cookies", "DataCategory",
+    "Diagnostic", "Duration", "FileError", "Finding", "Item", "LocaleError", "Location", "Organisation", "Person",
+    "Purpose", "Ref", "Register", "RenderJob", "RenderResult", "Requirement", "RetentionRule", "Rights", "Security",
+    "SelosteError", "Source", "SourceError", "TemplateError", "Text", "Theme", "ThemeInfo", "Transfer", "Transfers",
+    "Words", "WrittenFile", "__version__", "build_site", "check", "check_file", "findings_to_json",
+    "generate_keypair", "has_errors", "load", "loads", "render", "render_batch", "render_to", "themes",
+    "verify_bundle",
+]
+
+#: The languages a notice is rendered in.
+LANGS = ("fi", "sv", "en")
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _langs(langs: Union[str, Iterable[str]]) -> List[str]:
+    if isinstance(langs, str):
+        return list(LANGS) if langs == "all" else [x.strip() for x in langs.split(",") if x.strip()]
+    return list(langs)
+
+
+def check(
+    source: Source,
+    langs: Union[str, Iterable[str]] = ("fi",),
+    spelling: bool = True,
+    today: Optional[object] = None,
+    register: Optional[str] = None,
+) -> List[Finding]:
+    """Run the checks on a Source (or only on one of its registers); returns the findings."""
+    return _core.check(source, _langs(langs), spelling, today, register)
+
+
+def _source_check(self: Source, langs: Union[str, Iterable[str]] = ("fi",), spelling: bool = True,
+                  today: Optional[object] = None, register: Optional[str] = None) -> List[Finding]:
+    """Run the checks on this source (or one register); see :func:`seloste.check`."""
+    return check(self, langs, spelling, today, register)
+
+
+def _source_render(self: Source, register: Union[str, Register], lang: str = "fi", **options: object) -> str:
+    """Render one of this source's registers; see :func:`seloste.render`."""
+    return render(self, register, lang, **options)  # type: ignore[arg-type]
+
+
+Source.check = _source_check  # type: ignore[attr-defined]
+Source.render = _source_render  # type: ignore[attr-defined]
+
+
+class RenderJob(NamedTuple):
+    """One notice for :func:`render_batch`: a register of a source in a language and theme."""
+
+    source: Source
+    register: Union[str, Register]
+    lang: str = "fi"
+    theme: Union[str, Theme] = "default"
+    fragment: bool = False
+    heading_base: int = 0
+    stylesheet_href: str = ""
+    alternates: Optional[Mapping[str, str]] = None
+    index_href: str = ""
+
+
+def render_batch(jobs: Iterable[Union[RenderJob, Sequence[object]]], workers: Optional[int] = None) -> List[str]:
+    """Render many notices at once on `workers` C++ threads (default: every core).
+
+    `jobs` are RenderJob objects or tuples (source, register, lang[, theme, ...]) in
+    RenderJob's field order. Returns the HTML of each job, in order. The GIL is
+    released while the threads render.
+    """
+    prepared = [j if isinstance(j, RenderJob) else RenderJob(*j) for j in jobs]  # type: ignore[arg-type]
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    return _core._render_batch(prepared, workers)
+
+
+SourceLike = Union[Source, PathLike]
+
+
+class _Materialised:
+    """Sources as files for the core's file-based steps: paths stay paths; Source
+    objects are written as XML into a temporary folder (named after their file)."""
+
+    def __init__(self, sources: Iterable[SourceLike]) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="seloste-py-")
+        self.paths: List[str] = []
+        self.docs: List[Source] = []
+        taken: set = set()
+        for s in sources:
+            if isinstance(s, Source):
+                base = os.path.basename(s.file) if s.file and not s.file.startswith("<") else "source.xml"
+                stem, ext = os.path.splitext(base)
+                ext = ext or ".xml"
+                name, n = stem + ext, 1
+                while name in taken:
+                    n += 1
+                    name = "%s-%d%s" % (stem, n, ext)
+                taken.add(name)
+                path = os.path.join(self._tmp.name, name)
+                s.save(path)
+                self.paths.append(path)
+                self.docs.append(s)
+            else:
+                self.paths.append(os.fspath(s))
+        if not self.paths:
+            raise ValueError("no sources given")
+
+    def findings(self, core_findings: List[Finding], langs: List[str], spelling: bool) -> List[Finding]:
+        """The core's findings, with those about in-memory sources replaced by the
+        same checks run on the Source objects (their locations point at the real files)."""
+        if not self.docs:
+            return core_findings
+        ids = {r.id for d in self.docs for r in d.registers}
+        tmp = self._tmp.name + os.sep
+        kept = [f for f in core_findings if f.register not in ids and not (f.file or "").startswith(tmp)]
+        for d in self.docs:
+            for r in d.registers:
+                kept.extend(_core.check(d, langs, spelling, None, r.id))
+        return kept
+
+    def __enter__(self) -> "_Materialised":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._tmp.cleanup()
+
+
+def render_to(
+    out_dir: PathLike,
+    sources: Union[SourceLike, Iterable[SourceLike]],
+    langs: Union[str, Iterable[str]] = ("fi",),
+    theme: Union[str, PathLike] = "default",
+    fragment: bool = False,
+    heading_base: int = 0,
+    allow_incomplete: bool = False,
+    spelling: bool = False,
+) -> RenderResult:
+    """Render every register of `sources` (Source objects or files) in `langs` into
+    OUT_DIR/REGISTER.LANG.html plus the theme's stylesheet, exactly as
+    ``seloste render`` does. Registers whose checks find errors are refused (see
+    ``.refused``) unless `allow_incomplete`. Each file is written atomically.
+    """
+    if isinstance(sources, (Source, str, os.PathLike)):
+        sources = [sources]
+    ls = _langs(langs)
+    with _Materialised(sources) as m:
+        res = _core._render_to_directory(m.paths, os.fspath(out_dir), ls, os.fspath(theme), fragment, heading_base,
+                                         allow_incomplete, spelling)
+        res.findings = m.findings(res.findings, ls, spelling)
+    return res
+
+
+def build_site(
+    sources: Union[SourceLike, Iterable[SourceLike]],
+    out_dir: PathLike,
+    langs: Union[str, Iterable[str]] = LANGS,
+    themes: Union[str, Iterable[str]] = ("default",),
+    sign_key: Optional[PathLike] = None,
+    allow_incomplete: bool = False,
+    base_url: str = "",
+    spelling: bool = False,
+) -> BuildResult:
+    """Build a whole site (the bundle of docs/bundle-format.md) from `sources`, as
+    ``seloste build`` does: every register in every language and theme, language
+    index pages, manifest.json (signed with `sign_key`), sitemap.xml.
+
+    The site is written into a temporary folder and swapped in whole; when the
+    checks find errors (``.refused``) or anything fails, the previous site stays
+    exactly as it was.
+    """
+    if isinstance(sources, (Source, str, os.PathLike)):
+        sources = [sources]
+    ls = _langs(langs)
+    ths = [themes] if isinstance(themes, str) else [os.fspath(t) for t in themes]
+    with _Materialised(sources) as m:
+        res = _core._build_site(m.paths, os.fspath(out_dir), ls, ths, os.fspath(sign_key) if sign_key else "", base_url,
+                                allow_incomplete, spelling)
+        res.findings = m.findings(res.findings, ls, spelling)
+    return res
