@@ -777,8 +777,7 @@ std::vector<finding> check(const read_result& source, const check_options& opts)
         std::string reg;
         for (const auto& r : source.doc.registers)
             if (r.where.file == d.where.file && r.where.line <= d.where.line) reg = r.id;
-        if (d.message.starts_with("bad date") || d.message.find("<notice-date>") != std::string::npos ||
-            d.message.find("date=") != std::string::npos)
+        if (d.what == diagnostic::kind::date)
             out.push_back(make_finding("fact.date", "reader", d.where, reg, {{"message", d.message}}));
         else
             out.push_back(make_finding("source.invalid", "reader", d.where, reg, {{"message", d.message}}));

@@ -210,10 +210,12 @@ class reader {
                 break;
             default: what = std::string("the XML is malformed (") + xdoc.ErrorName() + "); expected well-formed XML";
         }
-        return {loc_.error_at(line, end_tag), "malformed XML: " + what};
+        return {loc_.error_at(line, end_tag), "malformed XML: " + what, diagnostic::kind::xml};
     }
 
-    void fail(const source_location& where, std::string msg) { diags_.push_back({where, std::move(msg)}); }
+    void fail(const source_location& where, std::string msg, diagnostic::kind what = diagnostic::kind::format) {
+        diags_.push_back({where, std::move(msg), what});
+    }
 
     source_location where(const XMLElement* e) {
         auto [it, fresh] = where_.try_emplace(e);
@@ -365,7 +367,8 @@ class reader {
         }
         if (!shape || !valid_date(y, m, d)) {
             fail(at,
-                 "bad date \"" + std::string(s) + "\"; expected a real calendar date as YYYY-MM-DD, e.g. 2025-02-24");
+                 "bad date \"" + std::string(s) + "\"; expected a real calendar date as YYYY-MM-DD, e.g. 2025-02-24",
+                 diagnostic::kind::date);
             return std::nullopt;
         }
         return date{y, m, d};
@@ -435,8 +438,9 @@ class reader {
                                "\"> has content; expected an empty element that only refers to the block");
         auto it = blocks_.find(r);
         if (it == blocks_.end()) {
-            fail(loc_.attribute(e, "ref"), std::string("no block with id \"") + r + "\"; expected the id of a <" +
-                                               e->Name() + "> under <blocks>");
+            fail(loc_.attribute(e, "ref"),
+                 std::string("no block with id \"") + r + "\"; expected the id of a <" + e->Name() + "> under <blocks>",
+                 diagnostic::kind::reference);
             return nullptr;
         }
         if (std::strcmp(it->second->Name(), e->Name()) != 0) {
@@ -655,10 +659,14 @@ class reader {
             s.note = text_child(c, "note");
             r.rights = std::move(s);
         }
-        if (const auto* c =
-                require(e, "notice-date", "the date of the notice, e.g. <notice-date>2025-02-24</notice-date>")) {
+        if (const auto* c = e->FirstChildElement("notice-date")) {
             r.notice_date_where = where(c);
             if (auto d = read_date(plain(c), r.notice_date_where)) r.notice_date = *d;
+        } else {
+            fail(where(e),
+                 "<register> lacks <notice-date>; expected the date of the notice, e.g. "
+                 "<notice-date>2025-02-24</notice-date>",
+                 diagnostic::kind::date);
         }
         if (const auto* c = e->FirstChildElement("history")) {
             expect(c, {}, {"change"});
@@ -673,7 +681,7 @@ class reader {
                 if (const char* d = k->Attribute("date")) {
                     if (auto dd = read_date(d, loc_.attribute(k, "date"))) ch.when = *dd;
                 } else {
-                    fail(ch.where, "<change> lacks date; expected date=\"YYYY-MM-DD\"");
+                    fail(ch.where, "<change> lacks date; expected date=\"YYYY-MM-DD\"", diagnostic::kind::date);
                 }
                 r.history.push_back(std::move(ch));
             }
@@ -810,8 +818,10 @@ class reader {
             const bool is_person = doc_->find_person(id) != nullptr;
             bool ok = kind == "organisation" ? is_org : kind == "person" ? is_person : (is_org || is_person);
             if (!ok)
-                fail(at, "no " + kind + " with id \"" + id + "\"; expected the id of a <" +
-                             (kind == "person" ? "person" : "organisation") + "> defined in this file");
+                fail(at,
+                     "no " + kind + " with id \"" + id + "\"; expected the id of a <" +
+                         (kind == "person" ? "person" : "organisation") + "> defined in this file",
+                     diagnostic::kind::reference);
         }
     }
 

@@ -20,9 +20,9 @@ const std::string examples = std::string(SELOSTE_SOURCE_DIR) + "/examples/";
 
 TEST_CASE("C ABI: version and render", "[c-abi]") {
     CHECK(std::string(seloste_version()).find('.') != std::string::npos);
-    auto [rc, a] = call(seloste_render, json{{"source", examples + "imatran-seudun-sahko.xml"}, {"lang", "sv"},
-                                             {"fragment", true}}
-                                            .dump());
+    auto [rc, a] =
+        call(seloste_render,
+             json{{"source", examples + "imatran-seudun-sahko.xml"}, {"lang", "sv"}, {"fragment", true}}.dump());
     CHECK(rc == 0);
     CHECK(a["ok"] == true);
     CHECK(a["html"].get<std::string>().rfind("<div class=\"seloste\" lang=\"sv\"", 0) == 0);
@@ -36,9 +36,10 @@ TEST_CASE("C ABI: errors become status codes and JSON", "[c-abi]") {
         CHECK_FALSE(a["errors"].empty());
     }
     SECTION("a broken source carries file, line and column") {
-        auto [rc, a] = call(seloste_render, json{{"source_xml", "<seloste version=\"1\">\n  <register id=\"x\">\n</seloste>"},
-                                                 {"file_name", "broken.xml"}}
-                                                .dump());
+        auto [rc, a] =
+            call(seloste_render, json{{"source_xml", "<seloste version=\"1\">\n  <register id=\"x\">\n</seloste>"},
+                                      {"file_name", "broken.xml"}}
+                                     .dump());
         CHECK(rc == 1);
         REQUIRE(a["errors"].size() >= 1);
         CHECK(a["errors"][0]["file"] == "broken.xml");

@@ -222,3 +222,12 @@ TEST_CASE("the lenient reader keeps what it could read", "[reader]") {
     CHECK_FALSE(broken.well_formed);
     CHECK(broken.doc.registers.empty());
 }
+
+TEST_CASE("diagnostics say what kind of problem they are", "[reader][errors]") {
+    CHECK(errors_of(variant("2025-02-22", "2025-02-30")).at(0).what == diagnostic::kind::date);
+    CHECK(errors_of(variant("<notice-date>2025-02-22</notice-date>", "")).at(0).what == diagnostic::kind::date);
+    CHECK(errors_of(variant("<controller ref=\"acme\"/>", "<controller ref=\"acne\"/>")).at(0).what ==
+          diagnostic::kind::reference);
+    CHECK(errors_of(variant("</name>", "</nam>")).at(0).what == diagnostic::kind::xml);
+    CHECK(errors_of(variant("<email>", "<mail>")).size() >= 1);
+}

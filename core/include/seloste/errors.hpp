@@ -11,8 +11,13 @@
 namespace seloste {
 
 struct diagnostic {
+    // What kind of problem: broken XML, a breach of the format, a reference to
+    // nothing, a date that is not a real date.
+    enum class kind { xml, format, reference, date };
+
     source_location where;
     std::string message;  // what is wrong and what is expected
+    kind what = kind::format;
 };
 
 // "file:line:col: error: message"
