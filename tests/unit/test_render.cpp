@@ -1,9 +1,10 @@
 // Rendering: structure, headings, links, and escaping of hostile input.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <unistd.h>
 
 #include "seloste/errors.hpp"
 #include "seloste/render.hpp"
