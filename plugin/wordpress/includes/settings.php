@@ -463,8 +463,8 @@ function seloste_render_diff_view( $bundle_id ) {
 function seloste_render_settings_form() {
 	$s    = seloste_settings();
 	$name = SELOSTE_OPTION_SETTINGS;
+	// WordPress prints the settings errors and "Settings saved." itself on Settings pages.
 	echo '<h2>' . esc_html__( 'Settings', 'seloste' ) . '</h2>';
-	settings_errors( SELOSTE_OPTION_SETTINGS );
 	echo '<form method="post" action="' . esc_url( admin_url( 'options.php' ) ) . '" id="seloste-settings-form">';
 	settings_fields( 'seloste' );
 	echo '<table class="form-table" role="presentation"><tbody>';

@@ -118,6 +118,10 @@ function seloste_extract_zip( $zip_file, $dest ) {
 		}
 	}
 	foreach ( $names as $i => $name ) {
+		// macOS Finder adds these to zips; they are never part of a bundle, so they are not unpacked.
+		if ( 0 === strpos( $name, '__MACOSX/' ) || '.DS_Store' === basename( $name ) ) {
+			continue;
+		}
 		if ( '' !== $prefix ) {
 			if ( $name === $prefix ) {
 				continue;

@@ -83,6 +83,19 @@ class PathSafetyTest extends SelosteTestCase {
 		$this->assertFileExists( $dest . '/fi/x.html' );
 	}
 
+	public function test_finder_metadata_is_skipped_not_unpacked() {
+		$zip_file = $this->temp_dir() . '/finder.zip';
+		$zip      = new ZipArchive();
+		$zip->open( $zip_file, ZipArchive::CREATE );
+		$zip->addFromString( 'bundle/manifest.json', '{}' );
+		$zip->addFromString( 'bundle/.DS_Store', 'x' );
+		$zip->addFromString( '__MACOSX/bundle/._manifest.json', 'x' );
+		$zip->close();
+		$dest = $this->temp_dir();
+		$this->assertTrue( seloste_extract_zip( $zip_file, $dest ) );
+		$this->assertSame( array( 'manifest.json' ), array_values( array_diff( scandir( $dest ), array( '.', '..' ) ) ) );
+	}
+
 	public function test_not_a_zip_is_refused() {
 		$file = $this->temp_dir() . '/not.zip';
 		file_put_contents( $file, 'plain text' );
