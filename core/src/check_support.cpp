@@ -7,6 +7,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_map>
 
 #include "embedded.hpp"
 #include "seloste/errors.hpp"
@@ -190,8 +191,13 @@ std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, 
     auto run = [&](const std::vector<std::shared_ptr<icu::RegexPattern>>& list) {
         for (const auto& re : list) {
             UErrorCode status = U_ZERO_ERROR;
-            std::unique_ptr<icu::RegexMatcher> m(re->matcher(u, status));
-            if (U_FAILURE(status)) continue;
+            // A matcher per pattern and thread, reset for each text: creating one per
+            // text cost more than the matching itself.
+            thread_local std::unordered_map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
+            auto& m = matchers[re.get()];
+            if (!m) m.reset(re->matcher(status));
+            if (U_FAILURE(status) || !m) continue;
+            m->reset(u);
             while (m->find(status) && U_SUCCESS(status)) {
                 const int32_t b = m->start(status), e = m->end(status);
                 if (e <= b) continue;
