@@ -31,13 +31,13 @@ class _List(Sequence[_T]):
     def clear(self) -> None: ...
 
 class SelosteError(Exception):
-    location: Location
+    location: Optional[Location]
     file: Optional[str]
     line: int
     column: int
 
 class SourceError(SelosteError):
-    diagnostics: List[Diagnostic]
+    diagnostics: Sequence[Diagnostic]
 
 class TemplateError(SelosteError): ...
 class FileError(SelosteError): ...

@@ -30,6 +30,13 @@ void init_errors(py::module_& m) {
     static py::exception<icu_error> icu(m, "LocaleError", base.ptr());
     icu.doc() = "Locale data (ICU) failed.";
 
+    // Defaults for instances raised from Python; the translator below sets real values.
+    base.attr("location") = py::none();
+    base.attr("file") = py::none();
+    base.attr("line") = 0;
+    base.attr("column") = 0;
+    source.attr("diagnostics") = py::tuple();
+
     py::register_exception_translator([](std::exception_ptr p) {
         auto raise = [](const py::object& type, const error& e, const std::string& msg) {
             py::object exc = type(msg);
