@@ -71,11 +71,11 @@ export async function checkLandmarks(page, mode) {
 }
 
 /** Heading order from the base level: first heading at `base`, never deeper than previous+1, never above base. */
-export async function checkHeadings(page, mode) {
-  return page.evaluate((mode) => {
+export async function checkHeadings(page, mode, headingBase = null) {
+  return page.evaluate(({ mode, headingBase }) => {
     const out = [];
     const scope = mode === 'fragment' ? document.getElementById('seloste-fragment') : document;
-    const base = mode === 'fragment' ? 2 : 1;
+    const base = headingBase || (mode === 'fragment' ? 2 : 1);
     const hs = [...scope.querySelectorAll('h1,h2,h3,h4,h5,h6,[role="heading"]')];
     const level = (h) => (h.getAttribute('role') === 'heading' ? Number(h.getAttribute('aria-level') || 2) : Number(h.tagName[1]));
     const desc = (h) => `${h.tagName.toLowerCase()}${h.id ? '#' + h.id : ''} "${h.textContent.trim().slice(0, 40)}"`;
@@ -98,7 +98,7 @@ export async function checkHeadings(page, mode) {
       out.push({ rule: 'headings:one-h1', target: 'h1', message: `expected one h1, found ${document.querySelectorAll('h1').length}` });
     }
     return out;
-  }, mode);
+  }, { mode, headingBase });
 }
 
 /** Tables: a non-empty caption and header cells. */

@@ -2,7 +2,7 @@
 import * as checks from './checks.mjs';
 
 /** Runs every browser check on one page; returns { label: failures[] } per check. */
-export async function checkPage(page, url, mode) {
+export async function checkPage(page, url, mode, { headingBase = null } = {}) {
   const results = {};
   const resourceErrors = [];
   const onResponse = (r) => {
@@ -41,7 +41,7 @@ export async function checkPage(page, url, mode) {
     results['css-scoped'] = await checks.checkScoping(page, mode);
     results['axe'] = (await checks.checkAxe(page)).failures;
     results['landmarks'] = await checks.checkLandmarks(page, mode);
-    results['headings'] = await checks.checkHeadings(page, mode);
+    results['headings'] = await checks.checkHeadings(page, mode, headingBase);
     results['tables'] = await checks.checkTables(page);
     results['links-not-colour-alone'] = await checks.checkLinkUnderline(page);
     results['print'] = await checks.checkPrint(page);

@@ -53,10 +53,11 @@ export function stylesheetOf(dir) {
  * Renders `source` in all languages with `theme` (name or folder) into
  * `outDir`; returns [{ register, lang, file }] for the HTML files written.
  */
-export function renderSource(source, theme, outDir, { fragment = false } = {}) {
+export function renderSource(source, theme, outDir, { fragment = false, headingBase = null } = {}) {
   fs.mkdirSync(outDir, { recursive: true });
   const args = ['render', source, '--lang', 'all', '--theme', theme, '-o', outDir];
   if (fragment) args.splice(args.length - 2, 0, '--fragment');
+  if (headingBase) args.splice(args.length - 2, 0, '--heading-base', String(headingBase));
   seloste(args);
   const files = [];
   for (const name of fs.readdirSync(outDir).sort()) {
@@ -70,16 +71,16 @@ export function renderSource(source, theme, outDir, { fragment = false } = {}) {
 }
 
 const HOST_TEXT = {
-  fi: { title: 'Isäntäsivu', h1: 'Esimerkkiyhtiön verkkosivu', before: 'Tämä sivu upottaa tietosuojaselosteen katkelmana.', top: 'Sivun alkuun', home: 'Etusivu', footer: 'Esimerkkiyhtiö' },
-  sv: { title: 'Värdsida', h1: 'Exempelbolagets webbsida', before: 'Den här sidan bäddar in dataskyddsbeskrivningen som ett fragment.', top: 'Till början av sidan', home: 'Startsida', footer: 'Exempelbolaget' },
-  en: { title: 'Host page', h1: 'Example company web page', before: 'This page embeds the privacy notice as a fragment.', top: 'Back to top', home: 'Home', footer: 'Example company' },
+  fi: { title: 'Isäntäsivu', h1: 'Esimerkkiyhtiön verkkosivu', before: 'Tämä sivu upottaa tietosuojaselosteen katkelmana.', top: 'Sivun alkuun', home: 'Etusivu', footer: 'Esimerkkiyhtiö', section: 'Asiakkaille' },
+  sv: { title: 'Värdsida', h1: 'Exempelbolagets webbsida', before: 'Den här sidan bäddar in dataskyddsbeskrivningen som ett fragment.', top: 'Till början av sidan', home: 'Startsida', footer: 'Exempelbolaget', section: 'För kunder' },
+  en: { title: 'Host page', h1: 'Example company web page', before: 'This page embeds the privacy notice as a fragment.', top: 'Back to top', home: 'Home', footer: 'Example company', section: 'For customers' },
 };
 
 /**
  * A neutral host page around a fragment: its own landmarks, h1 and lang,
  * linking the theme stylesheet. The fragment sits inside <div id="seloste-fragment">.
  */
-export function hostPage(fragmentHtml, { lang, cssHref }) {
+export function hostPage(fragmentHtml, { lang, cssHref, headingBase = 2 }) {
   const t = HOST_TEXT[lang] || HOST_TEXT.en;
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -101,7 +102,7 @@ a:focus-visible { outline: 3px solid #1a3d6d; outline-offset: 2px; }
 <main class="host-main" id="host-main">
 <h1>${t.h1}</h1>
 <p>${t.before}</p>
-<div id="seloste-fragment">
+${headingBase >= 3 ? `<h2>${t.section}</h2>\n` : ''}<div id="seloste-fragment">
 ${fragmentHtml}
 </div>
 <p><a href="#host-top">${t.top}</a></p>
@@ -152,6 +153,19 @@ export function renderAll(root, themes, sources, log = () => {}) {
           fs.writeFileSync(hostFile, hostPage(html, { lang: f.lang, cssHref: cssName }));
           pages.push({ theme: tname, example: ex, mode: 'fragment', register: f.register, lang: f.lang, file: hostFile,
             rel: path.relative(root, hostFile), label: `${tname}/fragment/${ex}/${f.register}.${f.lang}` });
+        }
+        if (src === sources[0]) {
+          // the configured base level: the first example as a fragment under the host's h2 (--heading-base 3)
+          const b3raw = path.join(root, tname, ex, 'fragment-base3-raw');
+          const b3host = path.join(root, tname, ex, 'fragment-base3');
+          fs.mkdirSync(b3host, { recursive: true });
+          fs.copyFileSync(css, path.join(b3host, cssName));
+          for (const f of renderSource(src, targ, b3raw, { fragment: true, headingBase: 3 })) {
+            const hostFile = path.join(b3host, path.basename(f.file));
+            fs.writeFileSync(hostFile, hostPage(fs.readFileSync(f.file, 'utf8'), { lang: f.lang, cssHref: cssName, headingBase: 3 }));
+            pages.push({ theme: tname, example: ex, mode: 'fragment', headingBase: 3, register: f.register, lang: f.lang, file: hostFile,
+              rel: path.relative(root, hostFile), label: `${tname}/fragment-base3/${ex}/${f.register}.${f.lang}` });
+          }
         }
         log(`rendered ${ex} with ${tname}`);
       } catch (e) {
