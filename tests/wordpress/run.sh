@@ -150,6 +150,12 @@ PUBKEY=$(tr -d '\n' <"$T/key.pub")
 [ -f "$T/bundle/manifest.json.sig" ] || die "seloste build --sign wrote no manifest.json.sig"
 (cd "$T/bundle" && zip -qr "$T/bundle.zip" .) || die "zip failed"
 
+# Every built-in theme, for the allow-list test (PHPUnit) and a shortcode with theme="...".
+mapfile -t THEMES < <("$SELOSTE_BIN" themes | cut -f1)
+THEME_ARGS=()
+for th in "${THEMES[@]}"; do THEME_ARGS+=(--theme "$th"); done
+"$SELOSTE_BIN" build --sign "$T/key" "${THEME_ARGS[@]}" "${EXAMPLES[@]}" -o "$T/themes" >/dev/null 2>&1 || die "build with every theme (${THEMES[*]}) failed"
+
 # Tampered: one byte of a fragment changed after signing (hash mismatch).
 cp -r "$T/bundle" "$T/tampered"
 FRAG=$(cd "$T/tampered" && find fragments -name '*.html' | sort | head -1)
@@ -213,6 +219,7 @@ page() { # title content -> ID
 P_SHORT=$(page 'Shortcode fi' "[seloste register=\"$REG\" lang=\"fi\" theme=\"default\"]")
 P_BLOCK=$(page 'Block sv' "<!-- wp:seloste/notice {\"register\":\"$REG\",\"lang\":\"sv\"} /-->")
 P_AUTO=$(page 'Shortcode page language' "[seloste register=\"$REG\"]")
+P_LAYERED=$(page 'Layered theme' "[seloste register=\"$REG\" lang=\"fi\" theme=\"layered\"]")
 P_MISSING=$(page 'Missing register' "<p>Before.</p>[seloste register=\"no-such-register\" lang=\"fi\"]<p>After.</p>")
 [ -n "$P_SHORT" ] && [ -n "$P_BLOCK" ] || die "cannot create pages"
 
@@ -522,6 +529,26 @@ done
 PRIV_NONCE=$(admin_page | php -r 'if (preg_match("#name=\"action\" value=\"seloste_privacy_page\".*?name=\"_wpnonce\" value=\"([0-9a-f]+)\"#s", stream_get_contents(STDIN), $m)) echo $m[1];')
 R=$(curl -s -o /dev/null -w '%{http_code}' -b "$ADMIN" -d action=seloste_privacy_page -d "seloste_privacy_page=$P_SHORT" -d "_wpnonce=$PRIV_NONCE" "$URL/wp-admin/admin-post.php")
 check "privacy policy page can be chosen on the settings page" test "$(wpphp 'echo (int) get_option( "wp_page_for_privacy_policy" );')" = "$P_SHORT"
+
+# ---------------------------------------------------------------- a bundle with every built-in theme
+H=$(view "$P_LAYERED")
+check "theme missing from the live bundle: visitors see nothing broken" bash -c '! grep -q "seloste-placeholder" <<<"$0" && grep -q "Layered theme" <<<"$0"' "$H"
+(cd "$T/themes" && zip -qr "$T/themes.zip" .)
+R=$(upload "$ADMIN" "$T/themes.zip" "$(nonce_of seloste-upload-form)")
+check "bundle with every theme (${THEMES[*]}) is accepted ($R)" has "$R" "seloste_result=ok"
+H=$(view "$P_LAYERED")
+check "theme=\"layered\" serves the layered fragment" has "$H" "<details"
+check "theme=\"layered\" adds the layered stylesheet" has "$H" "seloste-layered-inline-css"
+check "theme=\"layered\" page shows the business ID" has "$H" "$BID"
+H=$(view "$P_SHORT")
+check "the default-theme page still shows the default theme" has "$H" "seloste-default-inline-css"
+if [ -f "$T/node/axe.mjs" ] && [ -d "$T/node/node_modules" ]; then
+	LINE=$(cd "$T/node" && node axe.mjs "$URL/?page_id=$P_LAYERED" 2>>"$T/axe.err")
+	read -r EMB NV TV < <(php -r '$j=json_decode($argv[1],true); echo ($j["embeds"]??0)," ",count($j["notice"]??[1])," ",count($j["theme"]??[]);' "$LINE")
+	check "axe: no violations inside the layered notice's markup ($NV, on a page with $EMB notice)" test "${EMB:-0}" -ge 1 -a "${NV:-1}" = 0
+	[ "${NV:-1}" = 0 ] || php -r 'foreach (json_decode($argv[1],true)["notice"] ?? [] as $v) echo "  notice: {$v["id"]} {$v["target"]}\n";' "$LINE"
+	[ "${TV:-0}" = 0 ] || echo "note: the WordPress theme itself has $TV axe violation node(s) on the layered page (outside the notice; not counted)"
+fi
 
 # ---------------------------------------------------------------- PHPUnit against the same WordPress
 section "PHPUnit against the same WordPress"

@@ -363,7 +363,9 @@ function seloste_check_manifest_structure( array $m ) {
  * @return bool
  */
 function seloste_is_safe_css( $css ) {
-	return 1 === preg_match( '//u', $css )
-		&& ! preg_match( '#</|<!--|<script|<style#i', $css )
-		&& ! preg_match( '/@import|javascript:|expression\s*\(|(?<![\w-])(-ms-)?behavior\s*:/i', $css );
+	if ( 1 !== preg_match( '//u', $css ) || preg_match( '#</|<!--|<script|<style#i', $css ) ) {
+		return false; // Checked on the raw text: "</style" ends the element even inside a CSS comment.
+	}
+	$code = (string) preg_replace( '#/\*.*?\*/#s', '', $css ); // Comments may mention anything.
+	return ! preg_match( '/@import|javascript:|expression\s*\(|(?<![\w-])(-ms-)?behavior\s*:/i', $code );
 }

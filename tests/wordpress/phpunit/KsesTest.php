@@ -4,16 +4,25 @@
  * that could run script does not.
  */
 class KsesTest extends SelosteTestCase {
+	/** Every fragment of the suite's bundles: the default build and the one with every built-in theme. */
 	public function engine_fragments() {
-		$dir  = getenv( 'SELOSTE_TEST_TMP' ) . '/bundle';
-		$m    = json_decode( (string) file_get_contents( $dir . '/manifest.json' ), true );
 		$data = array();
-		foreach ( $m['pages'] ?? array() as $p ) {
-			if ( 'fragment' === $p['kind'] ) {
-				$data[ $p['path'] ] = array( $dir . '/' . $p['path'] );
+		foreach ( array( 'bundle', 'themes' ) as $name ) {
+			$dir = getenv( 'SELOSTE_TEST_TMP' ) . '/' . $name;
+			$m   = json_decode( (string) file_get_contents( $dir . '/manifest.json' ), true );
+			foreach ( $m['pages'] ?? array() as $p ) {
+				if ( 'fragment' === $p['kind'] ) {
+					$data[ $name . ':' . $p['path'] ] = array( $dir . '/' . $p['path'] );
+				}
 			}
 		}
 		return $data;
+	}
+
+	public function test_every_theme_is_covered() {
+		$m = json_decode( (string) file_get_contents( getenv( 'SELOSTE_TEST_TMP' ) . '/themes/manifest.json' ), true );
+		$this->assertGreaterThanOrEqual( 2, count( $m['themes'] ), 'the suite builds a bundle with every built-in theme' );
+		$this->assertIsArray( seloste_verify_bundle_dir( getenv( 'SELOSTE_TEST_TMP' ) . '/themes', trim( file_get_contents( getenv( 'SELOSTE_TEST_TMP' ) . '/key.pub' ) ) ) );
 	}
 
 	/** @dataProvider engine_fragments */

@@ -130,6 +130,9 @@ class VerifyTest extends SelosteTestCase {
 		$this->assertFalse( seloste_is_safe_css( "a{}</style><script>alert(1)</script>" ) );
 		$this->assertFalse( seloste_is_safe_css( 'a{background:url(javascript:alert(1))}' ) );
 		$this->assertTrue( seloste_is_safe_css( ".seloste{color:#222}\n" ) );
+		$this->assertTrue( seloste_is_safe_css( "/* a theme may not @import */\n.seloste{scroll-behavior:auto}" ) );
+		$this->assertFalse( seloste_is_safe_css( "/* </style><script>alert(1)</script> */" ) );
+		$this->assertFalse( seloste_is_safe_css( "@import url(https://evil.example/x.css);" ) );
 	}
 
 	public function test_refused_import_leaves_the_live_bundle() {
