@@ -118,3 +118,11 @@ def test_signed_bundle(tmp_path: Path):
     assert seloste.verify_bundle(out, str(key) + ".pub") == []
     (out / "index.html").write_text("changed", encoding="utf-8")
     assert seloste.verify_bundle(out, str(key) + ".pub")
+
+
+def test_out_dir_with_a_trailing_slash(tmp_path: Path):
+    src = seloste.load(EXAMPLES[0])
+    res = seloste.build_site(src, str(tmp_path / "site") + "/")
+    assert not res.refused and (tmp_path / "site" / "index.html").is_file()
+    out = seloste.render_to(str(tmp_path / "notices") + "/", src)
+    assert out.refused == [] and len(out.written) == len(src.registers) + 1
