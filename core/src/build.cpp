@@ -262,7 +262,7 @@ std::string index_page(const theme& th, lang lg,
     return out;
 }
 
-std::string root_index(const std::vector<lang>& langs) {
+std::string root_index(const std::vector<lang>& langs, const std::string& stylesheet_href) {
     // A plain language chooser; every text here is a standard text, escaped.
     const lang first = langs.front();
     std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(lang_code(first)) +
@@ -270,7 +270,9 @@ std::string root_index(const std::vector<lang>& langs) {
                       "initial-scale=1\">\n<title>";
     std::string title;
     for (lang l : langs) title += (title.empty() ? "" : " / ") + message(l, "index.title");
-    out += escape_html(title) + "</title>\n</head>\n<body>\n<main>\n<h1>" + escape_html(title) + "</h1>\n<ul>\n";
+    out += escape_html(title) + "</title>\n<link rel=\"stylesheet\" href=\"" + escape_html(stylesheet_href) +
+           "\">\n</head>\n<body class=\"seloste-page\">\n<main class=\"seloste\">\n<h1>" + escape_html(title) +
+           "</h1>\n<ul>\n";
     for (lang l : langs)
         out += "<li><a href=\"" + std::string(lang_code(l)) + "/index.html\" hreflang=\"" + std::string(lang_code(l)) +
                "\" lang=\"" + std::string(lang_code(l)) + "\">" + escape_html(message(l, "@language_name")) + ": " +
@@ -418,7 +420,7 @@ build_outcome build_site(const build_request& req) {
             files.push_back({tprefix + lc + "/index.html", index_page(th, lg, regs, req.langs, up + css_path, ""), im});
         }
     }
-    files.push_back({"index.html", root_index(req.langs), nullptr});
+    files.push_back({"index.html", root_index(req.langs, "assets/" + themes.front().stylesheet_name()), nullptr});
 
     // sitemap.xml: every full page of the primary theme, with its language alternates.
     {
@@ -469,8 +471,14 @@ build_outcome build_site(const build_request& req) {
     }
     manifest["pages"] = pages;
     manifest["files"] = plain;
-    manifest["findings"] =
-        nlohmann::json::parse(findings_to_json(out.findings)).value("findings", nlohmann::json::array());
+    {
+        // A published bundle names sources by file name only: no build machine paths.
+        auto published = out.findings;
+        for (auto& f : published)
+            if (!f.where.file.empty()) f.where.file = fs::path(f.where.file).filename().string();
+        manifest["findings"] =
+            nlohmann::json::parse(findings_to_json(published)).value("findings", nlohmann::json::array());
+    }
     const std::string manifest_text = manifest.dump(2) + "\n";
     files.push_back({"manifest.json", manifest_text, nullptr});
     if (!req.sign_key.empty()) {

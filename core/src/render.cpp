@@ -55,13 +55,21 @@ class view_builder {
         v["lang"] = str(std::string(lang_code(l_)));
         v["fragment"] = data(opts_.fragment);
         v["page"] = data(!opts_.fragment);
-        v["anchor"] = str("seloste-" + reg_.id);
+        // Unique per register and language, so several notices can share a page.
+        v["anchor"] = str("seloste-" + reg_.id + "-" + std::string(lang_code(l_)));
         v["register_id"] = str(reg_.id);
         v["doc_title"] = str(message(l_, "doc.title"));
         v["title"] = str(notice_title(reg_, l_));
         v["register_name"] = text_view(reg_.name);
         v["generator"] = str(format_message(l_, "doc.generator", {{"version", version}}));
         labels(v);
+        // The theme's own texts (theme.json "strings") as s_KEY, in this language, else fi, sv, en.
+        for (const auto& [key, texts] : th.internals().strings) {
+            std::string value = texts[static_cast<size_t>(l_)];
+            for (lang f : all_langs)
+                if (value.empty()) value = texts[static_cast<size_t>(f)];
+            v["s_" + key] = str(value);
+        }
         v["stylesheet"] = str(th.stylesheet());
         v["stylesheet_href"] = opts_.stylesheet_href.empty() ? data(false) : str(opts_.stylesheet_href);
         v["index_href"] = opts_.index_href.empty() ? data(false) : str(opts_.index_href);
@@ -225,7 +233,7 @@ class view_builder {
             v[key] = data(false);
             return;
         }
-        const std::string id = "seloste-" + reg_.id + "-" + key;
+        const std::string id = "seloste-" + reg_.id + "-" + std::string(lang_code(l_)) + "-" + key;
         body["id"] = str(id);
         body["title"] = str(title);
         data entry = obj();

@@ -167,6 +167,19 @@ theme load_theme(const std::string& name_or_dir) {
             break;
         }
     p->stylesheet_name = "seloste-" + p->name + ".css";
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+        if (!it->manifest.contains("strings") || !it->manifest["strings"].is_object()) continue;
+        for (const auto& [key, by_lang] : it->manifest["strings"].items()) {
+            if (!by_lang.is_object()) continue;
+            std::array<std::string, 3> texts;
+            for (lang l : all_langs) {
+                const std::string code(lang_code(l));
+                if (by_lang.contains(code) && by_lang[code].is_string())
+                    texts[static_cast<size_t>(l)] = by_lang[code].get<std::string>();
+            }
+            p->strings[key] = texts;
+        }
+    }
     for (const char* kind : {"page", "fragment", "index"}) {
         const std::string file = std::string(kind) + ".mustache";
         std::optional<std::string> text;

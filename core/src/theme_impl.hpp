@@ -1,7 +1,9 @@
 // Private: what a loaded theme holds.
 #pragma once
 
+#include <array>
 #include <kainjow/mustache.hpp>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -14,6 +16,9 @@ struct theme::impl {
     std::string origin;
     std::string stylesheet;
     std::string stylesheet_name;
+    // theme.json "strings": {"key": {"fi": "…", "sv": "…", "en": "…"}}, merged
+    // along "extends" (the child's win); templates see them as {{s_key}}.
+    std::map<std::string, std::array<std::string, 3>> strings;
     // Parsed once; kainjow's render only reads the parsed tree, so one theme
     // serves many threads.
     std::unique_ptr<kainjow::mustache::mustache> page;
