@@ -161,11 +161,21 @@ theme load_theme(const std::string& name_or_dir) {
             css_file = l.manifest["stylesheet"].get<std::string>();
             break;
         }
-    for (const auto& l : layers)
-        if (auto css = l.file(css_file)) {
-            p->stylesheet = *css;
-            break;
+    // "stylesheet_base": "inherit" puts the parent theme's stylesheet first and
+    // the theme's own file after it, so an extending theme holds only its own rules.
+    for (size_t i = 0; i < layers.size(); ++i) {
+        const auto css = layers[i].file(css_file);
+        if (!css) continue;
+        p->stylesheet = *css;
+        const auto& m = layers[i].manifest;
+        if (i + 1 < layers.size() && m.contains("stylesheet_base") && m["stylesheet_base"] == "inherit") {
+            std::string parent;
+            for (size_t j = i + 1; j < layers.size() && parent.empty(); ++j)
+                if (auto pc = layers[j].file(css_file)) parent = *pc;
+            p->stylesheet = parent + "\n" + *css;
         }
+        break;
+    }
     p->stylesheet_name = "seloste-" + p->name + ".css";
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
         if (!it->manifest.contains("strings") || !it->manifest["strings"].is_object()) continue;

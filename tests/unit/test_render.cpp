@@ -135,6 +135,13 @@ TEST_CASE("a missing translation is shown with its own lang", "[render][i18n]") 
     CHECK(html.find("<span lang=\"fi\">Rekisteri &lt;img") != std::string::npos);
 }
 
+TEST_CASE("layered inherits the default stylesheet and adds its own rules", "[render][theme]") {
+    const theme def = load_theme("default"), lay = load_theme("layered");
+    CHECK(lay.stylesheet().rfind(def.stylesheet(), 0) == 0);
+    CHECK(lay.stylesheet().size() > def.stylesheet().size());
+    CHECK(lay.stylesheet_name() == "seloste-layered.css");
+}
+
 TEST_CASE("themes: unknown names and broken templates are errors", "[render][theme]") {
     CHECK_THROWS_AS(load_theme("no-such-theme"), template_error);
     CHECK_NOTHROW(load_theme("default"));

@@ -1,10 +1,8 @@
-// Keeps the layered theme in step with the default one, which it extends:
-//
-// 1. themes/layered/seloste.css holds a verbatim copy of themes/default/seloste.css
-//    between two marker comments (a theme stylesheet may not @import), followed by
-//    the layered theme's own rules.
-// 2. The layered theme's full notice is the default theme's sections.mustache with
-// every <section> turned into a native disclosure widget:
+// Keeps the layered theme in step with the default one, which it extends (its
+// stylesheet needs no copy: theme.json "stylesheet_base": "inherit" makes the
+// library put the default stylesheet first). The layered theme's full notice is
+// the default theme's sections.mustache with every <section> turned into a
+// native disclosure widget:
 //
 //   <section id="{{id}}" …>                      <details class="seloste-section">
 //   <{{h_section}} id="{{id}}-h">{{title}}…  ->  <summary><{{h_section}} id="{{id}}-h" …>{{title}}…</summary>
@@ -15,7 +13,7 @@
 // (browsers reveal a closed details that holds the fragment target).
 //
 //   node tests/a11y/tools/sync-layered.mjs           # check: exit 1 when themes/layered is stale
-//   node tests/a11y/tools/sync-layered.mjs --write   # rewrite the copy and sections.mustache
+//   node tests/a11y/tools/sync-layered.mjs --write   # rewrite sections.mustache
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,20 +42,7 @@ export function paths(root) {
   return {
     from: path.join(root, 'themes/default/partials/sections.mustache'),
     to: path.join(root, 'themes/layered/partials/sections.mustache'),
-    cssFrom: path.join(root, 'themes/default/seloste.css'),
-    cssTo: path.join(root, 'themes/layered/seloste.css'),
   };
-}
-
-export const CSS_BEGIN = '/* === BEGIN copy of themes/default/seloste.css === */\n';
-export const CSS_END = '/* === END copy of themes/default/seloste.css === */';
-
-/** The layered stylesheet with the copied part replaced by the current default stylesheet. */
-export function cssWithCopy(layered, def) {
-  const a = layered.indexOf(CSS_BEGIN);
-  const b = layered.indexOf(CSS_END);
-  if (a < 0 || b < a) throw new Error(`the markers ${CSS_BEGIN.trim()} and ${CSS_END} are missing`);
-  return layered.slice(0, a + CSS_BEGIN.length) + def + layered.slice(b);
 }
 
 /** [] when the layered copy is current, else one failure. */
@@ -73,14 +58,6 @@ export function checkCurrent(root) {
   const have = fs.existsSync(to) ? fs.readFileSync(to, 'utf8') : '';
   if (have !== want) out.push({ rule: 'layered:sections-stale', target: to,
     message: 'differs from the default sections.mustache turned into <details>: run node tests/a11y/tools/sync-layered.mjs --write' });
-  const { cssFrom, cssTo } = paths(root);
-  try {
-    const lay = fs.readFileSync(cssTo, 'utf8');
-    if (cssWithCopy(lay, fs.readFileSync(cssFrom, 'utf8')) !== lay) out.push({ rule: 'layered:css-stale', target: cssTo,
-      message: 'the copy of themes/default/seloste.css is out of date: run node tests/a11y/tools/sync-layered.mjs --write' });
-  } catch (e) {
-    out.push({ rule: 'layered:css-copy', target: cssTo, message: e.message });
-  }
   return out;
 }
 
@@ -91,9 +68,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.writeFileSync(to, transform(fs.readFileSync(from, 'utf8')));
     console.log(`wrote ${to}`);
-    const { cssFrom, cssTo } = paths(root);
-    fs.writeFileSync(cssTo, cssWithCopy(fs.readFileSync(cssTo, 'utf8'), fs.readFileSync(cssFrom, 'utf8')));
-    console.log(`wrote ${cssTo}`);
   } else {
     const f = checkCurrent(root);
     for (const x of f) console.error(`${x.target}: ${x.message}`);
