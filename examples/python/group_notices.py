@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Every group company's privacy notices, from one group template and a CSV.
 
-    python group_notices.py                       # examples/python/notices/
+    python group_notices.py                       # into ./notices/
     python group_notices.py --companies my.csv --out site/ --langs fi,sv
 
 For each row of the CSV (id, name_fi, name_sv, business_id, street, postal_code,
@@ -115,7 +115,7 @@ def main(argv: List[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--template", type=Path, default=HERE / "group-template.xml")
     ap.add_argument("--companies", type=Path, default=HERE / "companies.csv")
-    ap.add_argument("--out", type=Path, default=HERE / "notices")
+    ap.add_argument("--out", type=Path, default=Path("notices"), help="the site folder (default: ./notices)")
     ap.add_argument("--langs", default="fi,sv,en", help="comma-separated: fi,sv,en")
     ap.add_argument("--theme", default="default")
     ap.add_argument("--no-progress", action="store_true")
