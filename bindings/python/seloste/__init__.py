@@ -57,7 +57,6 @@ from ._core import (
     Words,
     WrittenFile,
     __version__,
-    check_file,
     findings_to_json,
     generate_keypair,
     has_errors,
@@ -99,6 +98,17 @@ def check(
 ) -> List[Finding]:
     """Run the checks on a Source (or only on one of its registers); returns the findings."""
     return _core.check(source, _langs(langs), spelling, today, register)
+
+
+def check_file(
+    path: PathLike,
+    langs: Union[str, Iterable[str]] = ("fi",),
+    spelling: bool = True,
+    today: Optional[object] = None,
+) -> List[Finding]:
+    """Check a source file as ``seloste check`` does: a broken file gives findings
+    (rule ``source.xml`` or ``source.invalid``) instead of an exception."""
+    return _core.check_file(path, _langs(langs), spelling, today)
 
 
 def _source_check(self: Source, langs: Union[str, Iterable[str]] = ("fi",), spelling: bool = True,
