@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from typing import Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
 
 from . import _core
@@ -140,41 +138,21 @@ class RenderJob(NamedTuple):
     index_href: str = ""
 
 
-_pools: dict = {}
-_pools_lock = threading.Lock()
-
-
-def _pool(workers: int) -> ThreadPoolExecutor:
-    # Long-lived threads: the core keeps its ICU formatters per thread, so threads
-    # that stay warm render several times faster than fresh ones (bench/python_batch.py).
-    with _pools_lock:
-        pool = _pools.get(workers)
-        if pool is None:
-            pool = _pools[workers] = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="seloste-render")
-        return pool
-
-
-def _render_job(job: "RenderJob") -> str:
-    return render(job.source, job.register, job.lang, job.theme, job.fragment, job.heading_base, job.stylesheet_href,
-                  job.alternates, job.index_href)
-
-
 def render_batch(jobs: Iterable[Union[RenderJob, Sequence[object]]], workers: Optional[int] = None) -> List[str]:
-    """Render many notices at once on `workers` threads (default: every core).
+    """Render many notices at once on `workers` C++ threads (default: every core).
 
     `jobs` are RenderJob objects or tuples (source, register, lang[, theme, ...]) in
-    RenderJob's field order. Returns the HTML of each job, in order; the first job
-    that fails raises its error. Each render runs in C++ with the GIL released, so
-    the threads render in parallel; they are kept for the next batch.
+    RenderJob's field order. Every job is validated first (unknown register,
+    language or theme raise before anything renders); then the threads render
+    inside one C++ call with the GIL released. Returns the HTML of each job, in
+    order.
     """
     prepared = [j if isinstance(j, RenderJob) else RenderJob(*j) for j in jobs]  # type: ignore[arg-type]
     if workers is None:
         workers = os.cpu_count() or 1
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    if workers == 1 or len(prepared) < 2:
-        return [_render_job(j) for j in prepared]
-    return list(_pool(workers).map(_render_job, prepared))
+    return _core._render_batch(prepared, workers)
 
 
 SourceLike = Union[Source, PathLike]
