@@ -490,7 +490,8 @@ build_outcome build_site(const build_request& req) {
     }
     out.files = files.size();
 
-    const fs::path dir = fs::absolute(req.out_dir).lexically_normal();
+    fs::path dir = fs::absolute(req.out_dir).lexically_normal();
+    if (!dir.has_filename()) dir = dir.parent_path();  // "site/" names the folder "site"
     std::error_code ec;
     if (fs::exists(dir, ec)) {
         if (!fs::is_directory(dir, ec))

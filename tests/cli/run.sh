@@ -146,6 +146,8 @@ echo "tampered" >>"$site/fi/index.html"
 mkdir -p "$work/mine" && echo keep >"$work/mine/notes.txt"
 "$BIN" build "$SRC"/examples/*.xml -o "$work/mine" >/dev/null 2>&1; expect "build refuses to replace a folder that is not a bundle" test $? -eq 3
 expect "...and leaves it alone" test -s "$work/mine/notes.txt"
+"$BIN" build "$SRC"/examples/*.xml -o "$work/slash/" >/dev/null 2>&1 && "$BIN" build "$SRC"/examples/*.xml -o "$work/slash/" >/dev/null 2>&1
+expect "an output folder written with a trailing slash builds and re-builds" test -s "$work/slash/manifest.json"
 "$BIN" build "$SRC"/examples/*.xml -o "$work/hugo" --for hugo >/dev/null 2>&1
 expect "build --for hugo writes into assets/seloste" test -s "$work/hugo/assets/seloste/manifest.json"
 

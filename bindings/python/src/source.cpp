@@ -2,7 +2,7 @@
 // writing a (changed) Source back as XML.
 #include "common.hpp"
 #include "seloste/build.hpp"
-#include "seloste/python_support.hpp"
+#include "seloste/writer.hpp"
 #include "seloste/source.hpp"
 
 namespace seloste_py {

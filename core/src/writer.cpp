@@ -1,5 +1,5 @@
-// to_source_xml: a source_doc written back as a source file (see python_support.hpp).
-#include "seloste/python_support.hpp"
+// to_source_xml: a source_doc written back as a source file (see writer.hpp).
+#include "seloste/writer.hpp"
 
 #include <string_view>
 
@@ -8,7 +8,7 @@ namespace seloste {
 namespace {
 
 class writer {
-public:
+   public:
     std::string run(const source_doc& doc) {
         out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<seloste version=\"1\">\n";
         for (const auto& w : doc.words) words(w);
@@ -19,7 +19,7 @@ public:
         return std::move(out_);
     }
 
-private:
+   private:
     static void escape(std::string& out, std::string_view s, bool attribute) {
         for (char c : s) {
             switch (c) {
@@ -138,7 +138,8 @@ private:
     void items(const char* list, const char* name, const std::vector<item>& xs, bool sources = false) {
         open(list);
         for (const auto& x : xs)
-            text_el(name, x.value, true, sources ? attr("from-data-subject", x.from_data_subject ? "true" : "false") : std::string());
+            text_el(name, x.value, true,
+                    sources ? attr("from-data-subject", x.from_data_subject ? "true" : "false") : std::string());
         close(list);
     }
 
@@ -261,6 +262,8 @@ private:
 
 }  // namespace
 
-std::string to_source_xml(const source_doc& doc) { return writer().run(doc); }
+std::string to_source_xml(const source_doc& doc) {
+    return writer().run(doc);
+}
 
 }  // namespace seloste
