@@ -217,7 +217,7 @@ class reader {
         diags_.push_back({where, std::move(msg), what});
     }
 
-    source_location where(const XMLElement* e) {
+    const source_location& where(const XMLElement* e) {
         auto [it, fresh] = where_.try_emplace(e);
         if (fresh) it->second = loc_.element(e);
         return it->second;
