@@ -1,7 +1,8 @@
 // Writing: notices into a folder and whole sites (bundles), through the core's
 // file-based steps. seloste/__init__.py passes in-memory Sources as files.
-#include "common.hpp"
 #include "seloste/build.hpp"
+
+#include "common.hpp"
 
 namespace seloste_py {
 
@@ -9,25 +10,30 @@ using namespace seloste;
 using namespace pybind11::literals;
 
 void init_build(py::module_& m) {
-    py::class_<written_file>(m, "WrittenFile", "A file `render_to` wrote: path, register (None for a stylesheet), lang.")
+    py::class_<written_file>(m, "WrittenFile",
+                             "A file `render_to` wrote: path, register (None for a stylesheet), lang.")
         .def_readonly("path", &written_file::path)
-        .def_property_readonly("register", [](const written_file& w) -> std::optional<std::string> {
-            if (w.register_id.empty()) return std::nullopt;
-            return w.register_id;
-        })
-        .def_property_readonly("lang", [](const written_file& w) -> std::optional<std::string> {
-            if (w.register_id.empty()) return std::nullopt;
-            return std::string(lang_code(w.language));
-        })
+        .def_property_readonly("register",
+                               [](const written_file& w) -> std::optional<std::string> {
+                                   if (w.register_id.empty()) return std::nullopt;
+                                   return w.register_id;
+                               })
+        .def_property_readonly("lang",
+                               [](const written_file& w) -> std::optional<std::string> {
+                                   if (w.register_id.empty()) return std::nullopt;
+                                   return std::string(lang_code(w.language));
+                               })
         .def("__repr__", [](const written_file& w) { return "<seloste.WrittenFile " + w.path + ">"; });
 
     py::class_<render_outcome>(m, "RenderResult", "What `render_to` did: files written, findings, registers refused.")
         .def_readonly("written", &render_outcome::written)
         .def_readwrite("findings", &render_outcome::findings)
-        .def_readonly("refused", &render_outcome::refused, "Ids of registers not rendered because the checks found errors.");
+        .def_readonly("refused", &render_outcome::refused,
+                      "Ids of registers not rendered because the checks found errors.");
 
     py::class_<build_outcome>(m, "BuildResult", "What `build_site` did.")
-        .def_readonly("changed", &build_outcome::changed, "False: the previous site was identical; nothing was written.")
+        .def_readonly("changed", &build_outcome::changed,
+                      "False: the previous site was identical; nothing was written.")
         .def_readonly("refused", &build_outcome::refused, "True: the checks found errors; nothing was written.")
         .def_readonly("pages", &build_outcome::pages, "Full notice pages (registers x languages x themes).")
         .def_readonly("files", &build_outcome::files, "Every file in the bundle.")
@@ -35,7 +41,11 @@ void init_build(py::module_& m) {
         .def_readonly("out_dir", &build_outcome::out_dir)
         .def("__repr__", [](const build_outcome& b) {
             return "<seloste.BuildResult " + b.out_dir + ": " + std::to_string(b.pages) + " page(s), " +
-                   std::to_string(b.files) + " file(s)" + (b.refused ? ", refused" : b.changed ? "" : ", unchanged") + ">";
+                   std::to_string(b.files) + " file(s)" +
+                   (b.refused   ? ", refused"
+                    : b.changed ? ""
+                                : ", unchanged") +
+                   ">";
         });
 
     m.def(
@@ -55,7 +65,8 @@ void init_build(py::module_& m) {
             py::gil_scoped_release nogil;
             return render_to_directory(r);
         },
-        "sources"_a, "out_dir"_a, "langs"_a, "theme"_a, "fragment"_a, "heading_base"_a, "allow_incomplete"_a, "spelling"_a);
+        "sources"_a, "out_dir"_a, "langs"_a, "theme"_a, "fragment"_a, "heading_base"_a, "allow_incomplete"_a,
+        "spelling"_a);
 
     m.def(
         "_build_site",
@@ -75,20 +86,29 @@ void init_build(py::module_& m) {
             py::gil_scoped_release nogil;
             return build_site(r);
         },
-        "sources"_a, "out_dir"_a, "langs"_a, "themes"_a, "sign_key"_a, "base_url"_a, "allow_incomplete"_a, "spelling"_a);
+        "sources"_a, "out_dir"_a, "langs"_a, "themes"_a, "sign_key"_a, "base_url"_a, "allow_incomplete"_a,
+        "spelling"_a);
 
-    m.def("generate_keypair", [](const py::object& key_file) {
-              const std::string p = py::str(py::module_::import("os").attr("fspath")(key_file));
-              py::gil_scoped_release nogil;
-              generate_keypair(p);
-          }, "key_file"_a, "Make an Ed25519 key pair for signing bundles: KEY_FILE (secret, 0600) and KEY_FILE.pub.");
-    m.def("verify_bundle", [](const py::object& dir, const py::object& public_key) {
-              const std::string d = py::str(py::module_::import("os").attr("fspath")(dir));
-              const std::string k = public_key.is_none() ? std::string() : std::string(py::str(py::module_::import("os").attr("fspath")(public_key)));
-              py::gil_scoped_release nogil;
-              return verify_bundle(d, k);
-          }, "dir"_a, "public_key"_a = py::none(),
-          "Verify a bundle as the plugins do; returns the problems (empty = valid).");
+    m.def(
+        "generate_keypair",
+        [](const py::object& key_file) {
+            const std::string p = py::str(py::module_::import("os").attr("fspath")(key_file));
+            py::gil_scoped_release nogil;
+            generate_keypair(p);
+        },
+        "key_file"_a, "Make an Ed25519 key pair for signing bundles: KEY_FILE (secret, 0600) and KEY_FILE.pub.");
+    m.def(
+        "verify_bundle",
+        [](const py::object& dir, const py::object& public_key) {
+            const std::string d = py::str(py::module_::import("os").attr("fspath")(dir));
+            const std::string k = public_key.is_none()
+                                      ? std::string()
+                                      : std::string(py::str(py::module_::import("os").attr("fspath")(public_key)));
+            py::gil_scoped_release nogil;
+            return verify_bundle(d, k);
+        },
+        "dir"_a, "public_key"_a = py::none(),
+        "Verify a bundle as the plugins do; returns the problems (empty = valid).");
 }
 
 }  // namespace seloste_py

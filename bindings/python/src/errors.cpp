@@ -1,7 +1,8 @@
 // Exceptions: each C++ error type becomes a Python exception under SelosteError,
 // carrying the location (and for SourceError every diagnostic).
-#include "common.hpp"
 #include "seloste/errors.hpp"
+
+#include "common.hpp"
 
 namespace seloste_py {
 
@@ -21,8 +22,9 @@ void init_errors(py::module_& m) {
     static py::exception<error> base(m, "SelosteError");
     base.doc() = "Base class of every Seloste error. `.location` tells where, when known.";
     static py::exception<source_error> source(m, "SourceError", base.ptr());
-    source.doc() = "The source is malformed or breaks the format. `.diagnostics` lists every problem "
-                   "(file, line, column, message); str() reads file:line:col: error: ...";
+    source.doc() =
+        "The source is malformed or breaks the format. `.diagnostics` lists every problem "
+        "(file, line, column, message); str() reads file:line:col: error: ...";
     static py::exception<template_error> tmpl(m, "TemplateError", base.ptr());
     tmpl.doc() = "A theme is missing or one of its templates is broken.";
     static py::exception<io_error> io(m, "FileError", base.ptr());

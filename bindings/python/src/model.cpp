@@ -41,7 +41,9 @@ py::object from_date(const date& d) {
 
 namespace {
 
-std::string py_repr(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
+std::string py_repr(const std::string& s) {
+    return py::repr(py::str(s)).cast<std::string>();
+}
 
 text text_from_dict(const py::dict& d) {
     text t;
@@ -49,8 +51,7 @@ text text_from_dict(const py::dict& d) {
         const std::string key = py::str(kv.first);
         const lang l = to_lang(key);
         if (kv.second.is_none()) continue;
-        if (!py::isinstance<py::str>(kv.second))
-            throw py::type_error("the text in \"" + key + "\" is not a str");
+        if (!py::isinstance<py::str>(kv.second)) throw py::type_error("the text in \"" + key + "\" is not a str");
         t.set(l, kv.second.cast<std::string>());
     }
     return t;
@@ -106,16 +107,22 @@ void value_class(py::class_<T>& cl, const char* name, bool from_dict = true) {
                "Build from a dict of fields; nested values may be dicts too.");
         py::implicitly_convertible<py::dict, T>();
     }
-    cl.def("copy", [](const T& self) { return T(self); }, "A deep copy.");
+    cl.def(
+        "copy", [](const T& self) { return T(self); }, "A deep copy.");
     cl.def("__copy__", [](const T& self) { return T(self); });
-    cl.def("__deepcopy__", [](const T& self, py::dict) { return T(self); }, "memo"_a);
+    cl.def(
+        "__deepcopy__", [](const T& self, py::dict) { return T(self); }, "memo"_a);
 }
 
 // An optional struct field: None, or the value itself (changes write through).
 template <class C, class T>
 void optional_field(py::class_<C>& cl, const char* name, std::optional<T> C::*m, const char* doc) {
     cl.def_property(
-        name, [m](C& self) -> T* { auto& o = self.*m; return o ? &*o : nullptr; },
+        name,
+        [m](C& self) -> T* {
+            auto& o = self.*m;
+            return o ? &*o : nullptr;
+        },
         [m](C& self, std::optional<T> v) { self.*m = std::move(v); }, py::return_value_policy::reference_internal, doc);
 }
 
@@ -151,24 +158,33 @@ void list_class(py::module_& m, const char* name) {
 
 void init_model(py::module_& m) {
     // --- Location ---------------------------------------------------------
-    py::class_<source_location> loc(m, "Location", "A place in a source file: file, line and column (1-based; 0 = unknown).");
-    loc.def(py::init([](std::string file, int line, int column) { return source_location{std::move(file), line, column}; }),
+    py::class_<source_location> loc(m, "Location",
+                                    "A place in a source file: file, line and column (1-based; 0 = unknown).");
+    loc.def(py::init([](std::string file, int line, int column) {
+                return source_location{std::move(file), line, column};
+            }),
             "file"_a = "", "line"_a = 0, "column"_a = 0)
         .def_readwrite("file", &source_location::file)
         .def_readwrite("line", &source_location::line)
         .def_readwrite("column", &source_location::column)
-        .def("__str__", [](const source_location& l) { return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column); })
-        .def("__repr__", [](const source_location& l) {
-            return "Location(" + py_repr(l.file) + ", " + std::to_string(l.line) + ", " + std::to_string(l.column) + ")";
-        })
+        .def("__str__",
+             [](const source_location& l) {
+                 return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+             })
+        .def("__repr__",
+             [](const source_location& l) {
+                 return "Location(" + py_repr(l.file) + ", " + std::to_string(l.line) + ", " +
+                        std::to_string(l.column) + ")";
+             })
         .def("__eq__", [](const source_location& a, const source_location& b) {
             return a.file == b.file && a.line == b.line && a.column == b.column;
         });
 
     // --- Text -------------------------------------------------------------
-    py::class_<text> txt(m, "Text",
-                         "A free-text field: one text for every language (`neutral`), or one per language (fi, sv, en).\n"
-                         "Wherever a Text is expected, a str or a dict {\"fi\": ..., \"sv\": ..., \"en\": ...} works too.");
+    py::class_<text> txt(
+        m, "Text",
+        "A free-text field: one text for every language (`neutral`), or one per language (fi, sv, en).\n"
+        "Wherever a Text is expected, a str or a dict {\"fi\": ..., \"sv\": ..., \"en\": ...} works too.");
     txt.def(py::init([](std::optional<std::string> fi, std::optional<std::string> sv, std::optional<std::string> en) {
                 text t;
                 if (fi) t.set(lang::fi, *fi);
@@ -184,13 +200,17 @@ void init_model(py::module_& m) {
              }),
              "value"_a, "The same text in every language.")
         .def(py::init(&text_from_dict), "by_lang"_a, "One text per language: {\"fi\": ..., \"sv\": ..., \"en\": ...}.")
-        .def_readwrite("neutral", &text::neutral, "The text used for every language (empty when the text is per language).")
+        .def_readwrite("neutral", &text::neutral,
+                       "The text used for every language (empty when the text is per language).")
         .def_property(
-            "fi", [](const text& t) { return t.by_lang[0]; }, [](text& t, std::optional<std::string> v) { t.by_lang[0] = std::move(v); })
+            "fi", [](const text& t) { return t.by_lang[0]; },
+            [](text& t, std::optional<std::string> v) { t.by_lang[0] = std::move(v); })
         .def_property(
-            "sv", [](const text& t) { return t.by_lang[1]; }, [](text& t, std::optional<std::string> v) { t.by_lang[1] = std::move(v); })
+            "sv", [](const text& t) { return t.by_lang[1]; },
+            [](text& t, std::optional<std::string> v) { t.by_lang[1] = std::move(v); })
         .def_property(
-            "en", [](const text& t) { return t.by_lang[2]; }, [](text& t, std::optional<std::string> v) { t.by_lang[2] = std::move(v); })
+            "en", [](const text& t) { return t.by_lang[2]; },
+            [](text& t, std::optional<std::string> v) { t.by_lang[2] = std::move(v); })
         .def(
             "get",
             [](const text& t, const std::string& l) -> std::optional<std::string> {
@@ -199,36 +219,45 @@ void init_model(py::module_& m) {
                 return *r.value;
             },
             "lang"_a, "The text in `lang`; falls back to the one that exists (fi, sv, en order); None when empty.")
-        .def("has", [](const text& t, const std::string& l) { return t.has(to_lang(l)); }, "lang"_a,
-             "True when the text exists in `lang` (or for every language).")
+        .def(
+            "has", [](const text& t, const std::string& l) { return t.has(to_lang(l)); }, "lang"_a,
+            "True when the text exists in `lang` (or for every language).")
         .def_property_readonly("empty", &text::empty)
         .def("__bool__", [](const text& t) { return !t.empty(); })
-        .def("__str__", [](const text& t) {
-            auto r = t.get(lang::fi);
-            return r.value ? *r.value : std::string();
-        })
+        .def("__str__",
+             [](const text& t) {
+                 auto r = t.get(lang::fi);
+                 return r.value ? *r.value : std::string();
+             })
         .def("__repr__", &text_repr)
         .def("__eq__", [](const text& t, const py::object& o) { return text_equals(t, o); })
         .def("__ne__", [](const text& t, const py::object& o) { return !text_equals(t, o); })
-        .def("to_dict", [](const text& t) {
-            py::dict d;
-            for (lang l : all_langs) {
-                const auto& v = t.by_lang[static_cast<size_t>(l)];
-                if (v) d[py::str(std::string(lang_code(l)))] = *v;
-                else if (!t.neutral.empty()) d[py::str(std::string(lang_code(l)))] = t.neutral;
-            }
-            return d;
-        }, "The text per language: {\"fi\": ..., ...} (a neutral text appears under every language).")
+        .def(
+            "to_dict",
+            [](const text& t) {
+                py::dict d;
+                for (lang l : all_langs) {
+                    const auto& v = t.by_lang[static_cast<size_t>(l)];
+                    if (v)
+                        d[py::str(std::string(lang_code(l)))] = *v;
+                    else if (!t.neutral.empty())
+                        d[py::str(std::string(lang_code(l)))] = t.neutral;
+                }
+                return d;
+            },
+            "The text per language: {\"fi\": ..., ...} (a neutral text appears under every language).")
         .def("copy", [](const text& t) { return text(t); })
         .def("__copy__", [](const text& t) { return text(t); })
-        .def("__deepcopy__", [](const text& t, py::dict) { return text(t); }, "memo"_a);
+        .def(
+            "__deepcopy__", [](const text& t, py::dict) { return text(t); }, "memo"_a);
     location_field(txt, &text::where);
     txt.attr("__hash__") = py::none();
     py::implicitly_convertible<py::str, text>();
     py::implicitly_convertible<py::dict, text>();
 
     // --- Address ----------------------------------------------------------
-    py::class_<address> addr(m, "Address", "A street address or PO box: street, postal_code, town, country (default \"FI\").");
+    py::class_<address> addr(m, "Address",
+                             "A street address or PO box: street, postal_code, town, country (default \"FI\").");
     value_class(addr, "Address");
     addr.def_readwrite("street", &address::street)
         .def_readwrite("postal_code", &address::postal_code)
@@ -241,17 +270,20 @@ void init_model(py::module_& m) {
     location_field(addr, &address::where);
 
     // --- Organisation -----------------------------------------------------
-    py::class_<organisation> org(m, "Organisation", "An organisation: a controller, a group company, a representative.");
+    py::class_<organisation> org(m, "Organisation",
+                                 "An organisation: a controller, a group company, a representative.");
     value_class(org, "Organisation");
     org.def_readwrite("id", &organisation::id)
         .def_readwrite("name", &organisation::name)
-        .def_readwrite("business_id", &organisation::business_id, "The Finnish business ID (Y-tunnus), e.g. \"0974008-0\".")
+        .def_readwrite("business_id", &organisation::business_id,
+                       "The Finnish business ID (Y-tunnus), e.g. \"0974008-0\".")
         .def_readwrite("phone", &organisation::phone)
         .def_readwrite("email", &organisation::email)
         .def_readwrite("web", &organisation::web)
         .def_readwrite("note", &organisation::note)
         .def("__repr__", [](const organisation& o) {
-            return "Organisation(id=" + py_repr(o.id) + ", name=" + text_repr(o.name) + ", business_id=" + py_repr(o.business_id) + ")";
+            return "Organisation(id=" + py_repr(o.id) + ", name=" + text_repr(o.name) +
+                   ", business_id=" + py_repr(o.business_id) + ")";
         });
     optional_field(org, "visiting_address", &organisation::visiting_address, "The visiting address, or None.");
     optional_field(org, "postal_address", &organisation::postal_address, "The postal address, or None.");
@@ -282,13 +314,17 @@ void init_model(py::module_& m) {
 
     // --- Ref --------------------------------------------------------------
     py::class_<ref> rf(m, "Ref", "A reference by id to an organisation or person of the same source. A str works too.");
-    rf.def(py::init([](std::string id) { return ref{std::move(id), {}}; }), "id"_a)
+    rf.def(py::init([](std::string id) {
+               return ref{std::move(id), {}};
+           }),
+           "id"_a)
         .def_readwrite("id", &ref::id)
-        .def("__eq__", [](const ref& r, const py::object& o) {
-            if (py::isinstance<ref>(o)) return r.id == o.cast<ref>().id;
-            if (py::isinstance<py::str>(o)) return r.id == o.cast<std::string>();
-            return false;
-        })
+        .def("__eq__",
+             [](const ref& r, const py::object& o) {
+                 if (py::isinstance<ref>(o)) return r.id == o.cast<ref>().id;
+                 if (py::isinstance<py::str>(o)) return r.id == o.cast<std::string>();
+                 return false;
+             })
         .def("__str__", [](const ref& r) { return r.id; })
         .def("__repr__", [](const ref& r) { return "Ref(" + py_repr(r.id) + ")"; });
     rf.attr("__hash__") = py::none();
@@ -296,10 +332,13 @@ void init_model(py::module_& m) {
     py::implicitly_convertible<py::str, ref>();
 
     // --- Item -------------------------------------------------------------
-    py::class_<item> it(m, "Item", "A list entry (recipient, processor, source, ...): a text, and for sources from_data_subject.");
+    py::class_<item> it(m, "Item",
+                        "A list entry (recipient, processor, source, ...): a text, and for sources from_data_subject.");
     value_class(it, "Item");
-    it.def(py::init([](text value, bool from_data_subject) { return item{std::move(value), from_data_subject, {}}; }), "value"_a,
-           "from_data_subject"_a = false)
+    it.def(py::init([](text value, bool from_data_subject) {
+               return item{std::move(value), from_data_subject, {}};
+           }),
+           "value"_a, "from_data_subject"_a = false)
         .def_readwrite("value", &item::value)
         .def_readwrite("from_data_subject", &item::from_data_subject)
         .def("__repr__", [](const item& i) {
@@ -324,15 +363,16 @@ void init_model(py::module_& m) {
                }
                auto b = parse_basis(*v);
                if (!b)
-                   throw py::value_error("unknown legal basis \"" + *v +
-                                         "\"; expected consent, contract, legal-obligation, vital-interests, public-task or "
-                                         "legitimate-interest");
+                   throw py::value_error(
+                       "unknown legal basis \"" + *v +
+                       "\"; expected consent, contract, legal-obligation, vital-interests, public-task or "
+                       "legitimate-interest");
                p.basis = b;
            },
            "The legal basis: \"consent\", \"contract\", \"legal-obligation\", \"vital-interests\", \"public-task\" or "
            "\"legitimate-interest\".")
-        .def_property_readonly("article",
-                               [](const purpose& p) { return p.basis ? std::string(basis_article(*p.basis)) : std::string(); })
+        .def_property_readonly(
+            "article", [](const purpose& p) { return p.basis ? std::string(basis_article(*p.basis)) : std::string(); })
         .def_readwrite("description", &purpose::description)
         .def_readwrite("interest", &purpose::interest)
         .def_readwrite("direct_marketing", &purpose::direct_marketing)
@@ -348,7 +388,9 @@ void init_model(py::module_& m) {
     cat.def_readwrite("id", &data_category::id)
         .def_readwrite("name", &data_category::name)
         .def_readwrite("description", &data_category::description)
-        .def("__repr__", [](const data_category& c) { return "DataCategory(id=" + py_repr(c.id) + ", name=" + text_repr(c.name) + ")"; });
+        .def("__repr__", [](const data_category& c) {
+            return "DataCategory(id=" + py_repr(c.id) + ", name=" + text_repr(c.name) + ")";
+        });
     location_field(cat, &data_category::where);
 
     // --- Transfers --------------------------------------------------------
@@ -367,7 +409,9 @@ void init_model(py::module_& m) {
                     return;
                 }
                 auto g = parse_safeguard(*v);
-                if (!g) throw py::value_error("unknown safeguard \"" + *v + "\"; expected adequacy, scc-2021, bcr, derogation, other or scc-2010");
+                if (!g)
+                    throw py::value_error("unknown safeguard \"" + *v +
+                                          "\"; expected adequacy, scc-2021, bcr, derogation, other or scc-2010");
                 t.guard = g;
             })
         .def_readwrite("description", &transfer::description);
@@ -386,7 +430,8 @@ void init_model(py::module_& m) {
     dur.def_readwrite("years", &duration::years)
         .def_readwrite("months", &duration::months)
         .def_readwrite("days", &duration::days)
-        .def("__eq__", [](const duration& a, const duration& b) { return a.years == b.years && a.months == b.months && a.days == b.days; })
+        .def("__eq__", [](const duration& a,
+                          const duration& b) { return a.years == b.years && a.months == b.months && a.days == b.days; })
         .def("__repr__", [](const duration& d) {
             return "Duration(years=" + std::to_string(d.years) + ", months=" + std::to_string(d.months) +
                    ", days=" + std::to_string(d.days) + ")";
@@ -402,7 +447,8 @@ void init_model(py::module_& m) {
     location_field(ret, &retention_rule::where);
 
     // --- Sections ---------------------------------------------------------
-    py::class_<requirement_section> req(m, "Requirement", "Whether providing the data is statutory, contractual, ... (Art. 13(2)(e)).");
+    py::class_<requirement_section> req(m, "Requirement",
+                                        "Whether providing the data is statutory, contractual, ... (Art. 13(2)(e)).");
     value_class(req, "Requirement");
     req.def_property(
            "kind", [](const requirement_section& s) { return std::string(requirement_code(s.kind)); },
@@ -410,7 +456,8 @@ void init_model(py::module_& m) {
                auto k = parse_requirement(v);
                if (!k)
                    throw py::value_error("unknown requirement kind \"" + v +
-                                         "\"; expected statutory, contractual, contract-prerequisite, statutory-and-contractual or voluntary");
+                                         "\"; expected statutory, contractual, contract-prerequisite, "
+                                         "statutory-and-contractual or voluntary");
                s.kind = *k;
            })
         .def_readwrite("consequence", &requirement_section::consequence)
@@ -462,7 +509,8 @@ void init_model(py::module_& m) {
     reg.def_readwrite("id", &register_::id, "Letters, digits and -; becomes the notice's file name.")
         .def_readwrite("name", &register_::name)
         .def_readwrite("description", &register_::description)
-        .def_readwrite("controllers", &register_::controllers, "Refs to the controller organisations (a list of str works).")
+        .def_readwrite("controllers", &register_::controllers,
+                       "Refs to the controller organisations (a list of str works).")
         .def_readwrite("joint_arrangement", &register_::joint_arrangement)
         .def_readwrite("contacts", &register_::contacts)
         .def_readwrite("purposes", &register_::purposes)
@@ -474,26 +522,32 @@ void init_model(py::module_& m) {
         .def_readwrite("sources", &register_::sources)
         .def_readwrite("retention", &register_::retention)
         .def_readwrite("history", &register_::history)
-        .def("has_basis",
-             [](const register_& r, const std::string& b) {
-                 auto bb = parse_basis(b);
-                 if (!bb) throw py::value_error("unknown legal basis \"" + b + "\"");
-                 return r.has_basis(*bb);
-             }, "basis"_a)
-        .def("__repr__", [](const register_& r) { return "Register(id=" + py_repr(r.id) + ", name=" + text_repr(r.name) + ")"; });
+        .def(
+            "has_basis",
+            [](const register_& r, const std::string& b) {
+                auto bb = parse_basis(b);
+                if (!bb) throw py::value_error("unknown legal basis \"" + b + "\"");
+                return r.has_basis(*bb);
+            },
+            "basis"_a)
+        .def("__repr__",
+             [](const register_& r) { return "Register(id=" + py_repr(r.id) + ", name=" + text_repr(r.name) + ")"; });
     optional_field(reg, "representative", &register_::representative, "Ref to the Art. 27 representative, or None.");
     optional_field(reg, "dpo", &register_::dpo, "Ref to the data protection officer, or None.");
     optional_field(reg, "transfers", &register_::transfers, "The transfers section, or None.");
     optional_field(reg, "requirement", &register_::requirement, "The requirement section, or None.");
-    optional_field(reg, "automated_decisions", &register_::automated_decisions, "The automated-decisions section, or None.");
+    optional_field(reg, "automated_decisions", &register_::automated_decisions,
+                   "The automated-decisions section, or None.");
     optional_field(reg, "security", &register_::security, "The security section, or None.");
     optional_field(reg, "cookies", &register_::cookies, "The cookies section, or None.");
     optional_field(reg, "rights", &register_::rights, "The rights section, or None.");
-    date_field(reg, "notice_date", &register_::notice_date, "The notice's date (datetime.date; an ISO str is accepted).");
+    date_field(reg, "notice_date", &register_::notice_date,
+               "The notice's date (datetime.date; an ISO str is accepted).");
     location_field(reg, &register_::where);
 
     // --- Words ------------------------------------------------------------
-    py::class_<word_list> wl(m, "Words", "Proper names the spelling check accepts, for one language (lang) or all (None).");
+    py::class_<word_list> wl(m, "Words",
+                             "Proper names the spelling check accepts, for one language (lang) or all (None).");
     value_class(wl, "Words");
     wl.def_property(
           "lang",
@@ -502,8 +556,10 @@ void init_model(py::module_& m) {
               return std::string(lang_code(*w.language));
           },
           [](word_list& w, std::optional<std::string> v) {
-              if (v) w.language = to_lang(*v);
-              else w.language.reset();
+              if (v)
+                  w.language = to_lang(*v);
+              else
+                  w.language.reset();
           })
         .def_readwrite("words", &word_list::words, "The words (a copy: assign a new list to change them).");
     location_field(wl, &word_list::where);

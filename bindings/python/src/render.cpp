@@ -1,5 +1,7 @@
 // Rendering: one notice to a str, and a batch of notices on several C++ threads.
 // The GIL is released while the core renders.
+#include "seloste/render.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -8,7 +10,6 @@
 #include <thread>
 
 #include "common.hpp"
-#include "seloste/render.hpp"
 
 namespace seloste_py {
 
@@ -45,12 +46,15 @@ const register_& register_arg(const source_doc& doc, const py::handle& h) {
     if (py::isinstance<register_>(h)) return h.cast<const register_&>();
     const std::string id = py::str(h);
     const register_* r = doc.find_register(id);
-    if (!r) throw py::key_error("no register with id \"" + id + "\" in " + (doc.file.empty() ? std::string("the source") : doc.file));
+    if (!r)
+        throw py::key_error("no register with id \"" + id + "\" in " +
+                            (doc.file.empty() ? std::string("the source") : doc.file));
     return *r;
 }
 
-render_options options_arg(const std::string& language, bool fragment, int heading_base, const std::string& stylesheet_href,
-                           const py::object& alternates, const std::string& index_href) {
+render_options options_arg(const std::string& language, bool fragment, int heading_base,
+                           const std::string& stylesheet_href, const py::object& alternates,
+                           const std::string& index_href) {
     render_options o;
     o.language = to_lang(language);
     o.fragment = fragment;
@@ -59,7 +63,8 @@ render_options options_arg(const std::string& language, bool fragment, int headi
     o.stylesheet_href = stylesheet_href;
     o.index_href = index_href;
     if (!alternates.is_none())
-        for (auto kv : alternates.cast<py::dict>()) o.alternates.push_back({to_lang(py::str(kv.first)), py::str(kv.second)});
+        for (auto kv : alternates.cast<py::dict>())
+            o.alternates.push_back({to_lang(py::str(kv.first)), py::str(kv.second)});
     return o;
 }
 
@@ -92,11 +97,13 @@ void init_render(py::module_& m) {
 
     m.def(
         "render",
-        [](const source_doc& doc, const py::object& reg, const std::string& language, const py::object& th, bool fragment,
-           int heading_base, const std::string& stylesheet_href, const py::object& alternates, const std::string& index_href) {
+        [](const source_doc& doc, const py::object& reg, const std::string& language, const py::object& th,
+           bool fragment, int heading_base, const std::string& stylesheet_href, const py::object& alternates,
+           const std::string& index_href) {
             const register_& r = register_arg(doc, reg);
             const theme t = theme_arg(th);
-            const render_options o = options_arg(language, fragment, heading_base, stylesheet_href, alternates, index_href);
+            const render_options o =
+                options_arg(language, fragment, heading_base, stylesheet_href, alternates, index_href);
             py::gil_scoped_release nogil;
             return render_html(doc, r, t, o);
         },
@@ -134,7 +141,8 @@ void init_render(py::module_& m) {
                         }
                     }
                 };
-                const size_t n = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(std::max(workers, 1)), jobs.size()));
+                const size_t n =
+                    std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(std::max(workers, 1)), jobs.size()));
                 std::vector<std::thread> threads;
                 for (size_t t = 1; t < n; ++t) threads.emplace_back(work);
                 work();

@@ -1,9 +1,10 @@
 // Sources: reading a file or string into a Source, looking things up, copying, and
 // writing a (changed) Source back as XML.
+#include "seloste/source.hpp"
+
 #include "common.hpp"
 #include "seloste/build.hpp"
 #include "seloste/writer.hpp"
-#include "seloste/source.hpp"
 
 namespace seloste_py {
 
@@ -19,15 +20,18 @@ T& find_or_raise(std::vector<T>& xs, const std::string& id, const char* kind) {
     throw py::key_error(std::string("no ") + kind + " with id \"" + id + "\"");
 }
 
-std::string to_path(const py::object& p) { return py::str(py::module_::import("os").attr("fspath")(p)); }
+std::string to_path(const py::object& p) {
+    return py::str(py::module_::import("os").attr("fspath")(p));
+}
 
 }  // namespace
 
 void init_source(py::module_& m) {
-    py::class_<source_doc> src(m, "Source",
-                               "A source: organisations, people and registers (docs/source-format.md). Lists change in place;\n"
-                               "note that an element taken from a list is a live view that a later append to the same list\n"
-                               "may invalidate: look it up again after appending.");
+    py::class_<source_doc> src(
+        m, "Source",
+        "A source: organisations, people and registers (docs/source-format.md). Lists change in place;\n"
+        "note that an element taken from a list is a live view that a later append to the same list\n"
+        "may invalidate: look it up again after appending.");
     src.def(py::init([](std::vector<organisation> orgs, std::vector<person> people, std::vector<register_> regs,
                         std::vector<word_list> words, std::string file) {
                 source_doc d;
@@ -45,52 +49,82 @@ void init_source(py::module_& m) {
         .def_readwrite("people", &source_doc::people)
         .def_readwrite("registers", &source_doc::registers)
         .def_readwrite("words", &source_doc::words)
-        .def("organisation", [](source_doc& d, const std::string& id) -> organisation& { return find_or_raise(d.organisations, id, "organisation"); },
-             "id"_a, py::return_value_policy::reference_internal, "The organisation with this id (KeyError if none).")
-        .def("person", [](source_doc& d, const std::string& id) -> person& { return find_or_raise(d.people, id, "person"); },
-             "id"_a, py::return_value_policy::reference_internal, "The person with this id (KeyError if none).")
-        .def("register", [](source_doc& d, const std::string& id) -> register_& { return find_or_raise(d.registers, id, "register"); },
-             "id"_a, py::return_value_policy::reference_internal, "The register with this id (KeyError if none).")
-        .def("add_organisation", [](source_doc& d, organisation o) -> organisation& {
-                 d.organisations.push_back(std::move(o));
-                 return d.organisations.back();
-             }, "organisation"_a, py::return_value_policy::reference_internal,
-             "Append an organisation (an Organisation or a dict) and return it.")
-        .def("add_person", [](source_doc& d, person p) -> person& {
-                 d.people.push_back(std::move(p));
-                 return d.people.back();
-             }, "person"_a, py::return_value_policy::reference_internal, "Append a person and return it.")
-        .def("add_register", [](source_doc& d, register_ r) -> register_& {
-                 d.registers.push_back(std::move(r));
-                 return d.registers.back();
-             }, "register"_a, py::return_value_policy::reference_internal, "Append a register and return it.")
-        .def("to_xml", [](const source_doc& d) { return to_source_xml(d); }, py::call_guard<py::gil_scoped_release>(),
-             "The source as XML (docs/source-format.md); reading it back gives the same model.")
-        .def("save", [](const source_doc& d, const py::object& path) {
-                 const std::string p = to_path(path);
-                 py::gil_scoped_release nogil;
-                 write_file_atomic(p, to_source_xml(d));
-             }, "path"_a, "Write the source as XML to `path` (atomically).")
-        .def("copy", [](const source_doc& d) { return source_doc(d); }, "A deep copy: change it without touching this one.")
+        .def(
+            "organisation",
+            [](source_doc& d, const std::string& id) -> organisation& {
+                return find_or_raise(d.organisations, id, "organisation");
+            },
+            "id"_a, py::return_value_policy::reference_internal, "The organisation with this id (KeyError if none).")
+        .def(
+            "person",
+            [](source_doc& d, const std::string& id) -> person& { return find_or_raise(d.people, id, "person"); },
+            "id"_a, py::return_value_policy::reference_internal, "The person with this id (KeyError if none).")
+        .def(
+            "register",
+            [](source_doc& d, const std::string& id) -> register_& {
+                return find_or_raise(d.registers, id, "register");
+            },
+            "id"_a, py::return_value_policy::reference_internal, "The register with this id (KeyError if none).")
+        .def(
+            "add_organisation",
+            [](source_doc& d, organisation o) -> organisation& {
+                d.organisations.push_back(std::move(o));
+                return d.organisations.back();
+            },
+            "organisation"_a, py::return_value_policy::reference_internal,
+            "Append an organisation (an Organisation or a dict) and return it.")
+        .def(
+            "add_person",
+            [](source_doc& d, person p) -> person& {
+                d.people.push_back(std::move(p));
+                return d.people.back();
+            },
+            "person"_a, py::return_value_policy::reference_internal, "Append a person and return it.")
+        .def(
+            "add_register",
+            [](source_doc& d, register_ r) -> register_& {
+                d.registers.push_back(std::move(r));
+                return d.registers.back();
+            },
+            "register"_a, py::return_value_policy::reference_internal, "Append a register and return it.")
+        .def(
+            "to_xml", [](const source_doc& d) { return to_source_xml(d); }, py::call_guard<py::gil_scoped_release>(),
+            "The source as XML (docs/source-format.md); reading it back gives the same model.")
+        .def(
+            "save",
+            [](const source_doc& d, const py::object& path) {
+                const std::string p = to_path(path);
+                py::gil_scoped_release nogil;
+                write_file_atomic(p, to_source_xml(d));
+            },
+            "path"_a, "Write the source as XML to `path` (atomically).")
+        .def(
+            "copy", [](const source_doc& d) { return source_doc(d); },
+            "A deep copy: change it without touching this one.")
         .def("__copy__", [](const source_doc& d) { return source_doc(d); })
-        .def("__deepcopy__", [](const source_doc& d, py::dict) { return source_doc(d); }, "memo"_a)
+        .def(
+            "__deepcopy__", [](const source_doc& d, py::dict) { return source_doc(d); }, "memo"_a)
         .def("__repr__", [](const source_doc& d) {
             return "<seloste.Source " + (d.file.empty() ? std::string("(in memory)") : d.file) + ": " +
                    std::to_string(d.registers.size()) + " register(s), " + std::to_string(d.organisations.size()) +
                    " organisation(s), " + std::to_string(d.people.size()) + " person(s)>";
         });
 
-    m.def("load", [](const py::object& path) {
-              const std::string p = to_path(path);
-              py::gil_scoped_release nogil;
-              return read_source(p);
-          }, "path"_a,
-          "Read a source file. Raises SourceError (with every problem as file:line:col) or FileError.");
-    m.def("loads", [](const std::string& xml, const std::string& name) {
-              py::gil_scoped_release nogil;
-              return read_source_string(xml, name);
-          }, "xml"_a, "name"_a = "<string>",
-          "Read a source from a string; `name` stands for the file name in messages.");
+    m.def(
+        "load",
+        [](const py::object& path) {
+            const std::string p = to_path(path);
+            py::gil_scoped_release nogil;
+            return read_source(p);
+        },
+        "path"_a, "Read a source file. Raises SourceError (with every problem as file:line:col) or FileError.");
+    m.def(
+        "loads",
+        [](const std::string& xml, const std::string& name) {
+            py::gil_scoped_release nogil;
+            return read_source_string(xml, name);
+        },
+        "xml"_a, "name"_a = "<string>", "Read a source from a string; `name` stands for the file name in messages.");
 }
 
 }  // namespace seloste_py
