@@ -83,6 +83,25 @@ void BM_render_prepared(benchmark::State& state) {
 }
 BENCHMARK(BM_render_prepared)->Unit(benchmark::kMicrosecond);
 
+// The benchmark the targets name: a ~20 KB notice page (the newsletter register
+// in Finnish, stylesheet linked), source and templates parsed once.
+void BM_render_20kb_notice(benchmark::State& state) {
+    const auto doc = seloste::read_source(examples + "seinajoki.xml");
+    const auto* reg = doc.find_register("sen-uutiskirjerekisteri");
+    seloste::render_options o;
+    o.stylesheet_href = "seloste-default.css";
+    const auto th = seloste::load_theme("default");
+    const auto notice = seloste::prepare_notice(doc, *reg, th, o);
+    size_t bytes = 0;
+    for (auto _ : state) {
+        auto html = state.range(0) ? seloste::render_html(doc, *reg, th, o) : seloste::render_prepared(notice);
+        bytes = html.size();
+        benchmark::DoNotOptimize(html);
+    }
+    per_notice(state, bytes);
+}
+BENCHMARK(BM_render_20kb_notice)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
 // Parse the largest example's file and render its largest notice.
 void BM_parse_and_render_largest(benchmark::State& state) {
     const auto& l = pick_largest();
