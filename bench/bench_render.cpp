@@ -116,6 +116,15 @@ void BM_parse_and_render_largest(benchmark::State& state) {
 }
 BENCHMARK(BM_parse_and_render_largest)->Unit(benchmark::kMicrosecond);
 
+// Parsing alone: the largest example's file into the model.
+void BM_parse_largest(benchmark::State& state) {
+    const auto& l = pick_largest();
+    const std::string xml = slurp(l.file);
+    for (auto _ : state) benchmark::DoNotOptimize(seloste::read_source_string(xml, l.file));
+    state.counters["source_bytes"] = static_cast<double>(xml.size());
+}
+BENCHMARK(BM_parse_largest)->Unit(benchmark::kMicrosecond);
+
 // Every example: parse, then every register in fi, sv and en.
 void BM_all_examples_all_languages(benchmark::State& state) {
     std::vector<std::pair<std::string, std::string>> files;
