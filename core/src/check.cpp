@@ -595,11 +595,7 @@ class checker {
             // A web address broken by a space ("https:// www.example.com").
             static const detail::pattern_set broken = [] {
                 detail::pattern_set s;
-                UErrorCode status = U_ZERO_ERROR;
-                UParseError pe;
-                s.any.emplace_back(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8("\\bhttps?://\\s+[^\\s]+"),
-                                                              UREGEX_CASE_INSENSITIVE, pe, status));
-                if (U_FAILURE(status)) s.any.clear();
+                s.any.push_back(std::make_shared<const detail::term_pattern>("\\bhttps?://\\s+[^\\s]+"));
                 return s;
             }();
             for (const auto& m : detail::find_terms(broken, v.l, *v.s)) {
@@ -613,11 +609,7 @@ class checker {
         for (const auto& v : values(t)) {
             static const detail::pattern_set urls = [] {
                 detail::pattern_set s;
-                UErrorCode status = U_ZERO_ERROR;
-                UParseError pe;
-                s.any.emplace_back(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8("\\bhttps?://[^\\s<>\"]+"),
-                                                              UREGEX_CASE_INSENSITIVE, pe, status));
-                if (U_FAILURE(status)) s.any.clear();
+                s.any.push_back(std::make_shared<const detail::term_pattern>("\\bhttps?://[^\\s<>\"]+"));
                 return s;
             }();
             for (const auto& m : detail::find_terms(urls, v.l, *v.s)) {

@@ -3,6 +3,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -22,16 +23,6 @@ severity parse_severity(const std::string& s) {
     if (s == "warning") return severity::warning;
     if (s == "info") return severity::info;
     throw error("check data: unknown severity \"" + s + "\"");
-}
-
-std::shared_ptr<icu::RegexPattern> compile(const std::string& re) {
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError pe;
-    std::shared_ptr<icu::RegexPattern> p(
-        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(re), UREGEX_CASE_INSENSITIVE, pe, status));
-    if (U_FAILURE(status) || !p)
-        throw error("check data: bad regular expression \"" + re + "\": " + u_errorName(status));
-    return p;
 }
 
 std::string escape_regex(const std::string& s) {
@@ -61,7 +52,7 @@ pattern_set parse_patterns(const json& j, bool phrases = false) {
     pattern_set p;
     if (!j.is_object()) return p;
     for (auto& [key, list] : j.items()) {
-        std::vector<std::shared_ptr<icu::RegexPattern>>* target = nullptr;
+        pattern_list* target = nullptr;
         if (key == "any")
             target = &p.any;
         else if (auto l = parse_lang(key))
@@ -69,7 +60,8 @@ pattern_set parse_patterns(const json& j, bool phrases = false) {
         else
             throw error("check data: unknown language \"" + key + "\" in a term list");
         for (const auto& t : list)
-            target->push_back(compile(phrases ? phrase_regex(t.get<std::string>()) : t.get<std::string>()));
+            target->push_back(std::make_shared<const term_pattern>(phrases ? phrase_regex(t.get<std::string>())
+                                                                           : t.get<std::string>()));
     }
     return p;
 }
@@ -184,18 +176,222 @@ const check_data& checks() {
     return data;
 }
 
+namespace {
+
+// Skips a group or a set that opens at re[i]; returns the index of its closing
+// character, or npos when it does not close.
+size_t skip_bracketed(std::string_view re, size_t i) {
+    const char open = re[i], close = open == '(' ? ')' : ']';
+    int depth = 1;
+    size_t j = i + 1;
+    if (open == '[') {
+        if (j < re.size() && re[j] == '^') ++j;
+        if (j < re.size() && re[j] == ']') ++j;  // a leading ']' is literal
+    }
+    for (; j < re.size(); ++j) {
+        const char c = re[j];
+        if (c == '\\') {
+            ++j;
+        } else if (open == '(' && c == '[') {
+            j = skip_bracketed(re, j);
+            if (j == std::string_view::npos) return j;
+        } else if (c == open) {
+            ++depth;
+        } else if (c == close && --depth == 0) {
+            return j;
+        }
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+namespace {
+
+// The literal runs that every match of `re` holds, one requirement each; a group
+// that is not optional adds one requirement when every branch has a literal.
+// nullopt: `re` is beyond this reading.
+std::optional<std::vector<term_pattern::requirement>> read_literals(std::string_view re) {
+    std::vector<term_pattern::requirement> out;
+    std::string cur;
+    auto flush = [&] {
+        if (!cur.empty()) out.push_back({std::move(cur)});
+        cur.clear();
+    };
+    auto drop_last = [&] {  // the last character (UTF-8) is optional after all
+        while (!cur.empty() && (static_cast<unsigned char>(cur.back()) & 0xC0) == 0x80) cur.pop_back();
+        if (!cur.empty()) cur.pop_back();
+    };
+    auto optional_follows = [&](size_t j) {  // a quantifier that allows zero
+        return j < re.size() && (re[j] == '?' || re[j] == '*' || re[j] == '{');
+    };
+    for (size_t i = 0; i < re.size(); ++i) {
+        const char c = re[i];
+        switch (c) {
+            case '\\': {
+                if (i + 1 >= re.size()) return std::nullopt;
+                const char n = re[++i];
+                if (std::string_view("bBsSwWdDhHvVRXAzZG").find(n) != std::string_view::npos)
+                    flush();  // a class or an assertion
+                else if (static_cast<unsigned char>(n) < 0x80 && std::ispunct(static_cast<unsigned char>(n)))
+                    cur += n;  // an escaped literal
+                else
+                    return std::nullopt;  // back references, \Q, \x, \p{...}: not read here
+                break;
+            }
+            case '(': {
+                size_t body = i + 1;
+                if (body < re.size() && re[body] == '?') {
+                    if (body + 1 < re.size() && re[body + 1] == ':')
+                        body += 2;
+                    else if (body + 1 < re.size() &&
+                             std::string_view("=!<").find(re[body + 1]) != std::string_view::npos)
+                        body = std::string_view::npos;  // a look-around or a named group: skipped
+                    else
+                        return std::nullopt;  // inline flags change what follows
+                }
+                flush();
+                const size_t close = skip_bracketed(re, i);
+                if (close == std::string_view::npos) return std::nullopt;
+                if (body != std::string_view::npos && !optional_follows(close + 1)) {
+                    // Split the body at its top-level bars; each branch must hold a literal.
+                    term_pattern::requirement any;
+                    size_t start = body;
+                    bool ok = true;
+                    for (size_t j = body; j <= close && ok; ++j) {
+                        if (j < close && re[j] == '\\') {
+                            ++j;
+                        } else if (j < close && (re[j] == '(' || re[j] == '[')) {
+                            j = skip_bracketed(re, j);
+                            if (j == std::string_view::npos || j >= close) ok = false;
+                        } else if (j == close || re[j] == '|') {
+                            const auto branch = read_literals(re.substr(start, j - start));
+                            if (!branch || branch->empty()) {
+                                ok = false;
+                                break;
+                            }
+                            // The branch's longest single literal stands for it.
+                            const std::string* best = nullptr;
+                            for (const auto& r : *branch)
+                                if (r.size() == 1 && (!best || r[0].size() > best->size())) best = &r[0];
+                            if (!best) {
+                                ok = false;
+                                break;
+                            }
+                            any.push_back(*best);
+                            start = j + 1;
+                        }
+                    }
+                    if (ok && !any.empty()) out.push_back(std::move(any));
+                }
+                i = close;
+                break;
+            }
+            case '[':
+                flush();
+                i = skip_bracketed(re, i);
+                if (i == std::string_view::npos) return std::nullopt;
+                break;
+            case '|':
+            case ')': return std::nullopt;
+            case '.':
+            case '^':
+            case '$':
+            case '+': flush(); break;
+            case '?':
+            case '*':
+                drop_last();
+                flush();
+                break;
+            case '{':
+                drop_last();
+                flush();
+                i = re.find('}', i);
+                if (i == std::string_view::npos) return std::nullopt;
+                break;
+            default: cur += c;
+        }
+    }
+    flush();
+    return out;
+}
+
+std::string fold_utf8(const icu::UnicodeString& u) {
+    icu::UnicodeString f = u;
+    f.foldCase();
+    return to_utf8(f);
+}
+
+}  // namespace
+
+std::vector<term_pattern::requirement> required_literals(std::string_view re) {
+    auto r = read_literals(re);
+    return r ? std::move(*r) : std::vector<term_pattern::requirement>{};
+}
+
+term_pattern::term_pattern(std::string source) : source_(std::move(source)) {
+    for (auto& req : required_literals(source_)) {
+        requirement folded;
+        for (const auto& alt : req) folded.push_back(fold_utf8(icu::UnicodeString::fromUTF8(alt)));
+        if (std::none_of(folded.begin(), folded.end(), [](const std::string& f) { return f.empty(); }))
+            required_.push_back(std::move(folded));
+    }
+}
+
+const icu::RegexPattern& term_pattern::regex() const {
+    std::call_once(once_, [this] {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError pe;
+        re_.reset(
+            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source_), UREGEX_CASE_INSENSITIVE, pe, status));
+        if (U_FAILURE(status) || !re_) {
+            re_.reset();
+            compile_error_ = "check data: bad regular expression \"" + source_ + "\": " + u_errorName(status);
+        }
+    });
+    if (!re_) throw error(compile_error_);
+    return *re_;
+}
+
 std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, const std::string& s) {
     std::vector<term_match> out;
     if (s.empty()) return out;
-    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-    auto run = [&](const std::vector<std::shared_ptr<icu::RegexPattern>>& list) {
-        for (const auto& re : list) {
+    // The checks look for many pattern sets in the same text in turn: convert and
+    // case-fold it once.
+    struct text_cache {
+        std::string utf8;
+        icu::UnicodeString u;
+        std::string folded;  // case-folded UTF-8
+        bool has_folded = false;
+    };
+    thread_local text_cache tc;
+    if (tc.utf8 != s) {
+        tc.utf8 = s;
+        tc.u = icu::UnicodeString::fromUTF8(s);
+        tc.has_folded = false;
+    }
+    const icu::UnicodeString& u = tc.u;
+    auto run = [&](const pattern_list& list) {
+        for (const auto& tp : list) {
+            if (!tp->required().empty()) {
+                if (!tc.has_folded) {
+                    tc.folded = fold_utf8(u);
+                    tc.has_folded = true;
+                }
+                const auto holds = [](const term_pattern::requirement& any) {
+                    return std::any_of(any.begin(), any.end(),
+                                       [](const std::string& lit) { return tc.folded.find(lit) != std::string::npos; });
+                };
+                if (!std::all_of(tp->required().begin(), tp->required().end(), holds))
+                    continue;  // cannot match: no need to run (or even compile) the expression
+            }
+            const icu::RegexPattern& re = tp->regex();
             UErrorCode status = U_ZERO_ERROR;
             // A matcher per pattern and thread, reset for each text: creating one per
             // text cost more than the matching itself.
             thread_local std::unordered_map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
-            auto& m = matchers[re.get()];
-            if (!m) m.reset(re->matcher(status));
+            auto& m = matchers[&re];
+            if (!m) m.reset(re.matcher(status));
             if (U_FAILURE(status) || !m) continue;
             m->reset(u);
             while (m->find(status) && U_SUCCESS(status)) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,10 +19,42 @@ namespace seloste::detail {
 // An embedded data file (core/data/...), parsed as JSON text. Throws seloste::error when missing.
 std::string_view check_data_file(std::string_view path);
 
-// Regular expressions per language (fi, sv, en) and for every language ("any"). ICU syntax, case-insensitive.
+// One regular expression of the check data (ICU syntax, case-insensitive). Most
+// texts match none of the patterns, so each pattern knows literals that every match
+// must contain, and runs (and is compiled) only for a text that holds them.
+class term_pattern {
+   public:
+    // Each requirement: one of these case-folded literals (UTF-8) is in every match.
+    using requirement = std::vector<std::string>;
+
+    explicit term_pattern(std::string source);
+    const std::string& source() const { return source_; }
+    // All of them hold for every match; empty when nothing is known.
+    const std::vector<requirement>& required() const { return required_; }
+    // Compiled on first use (thread-safe). Throws seloste::error for a bad expression.
+    const icu::RegexPattern& regex() const;
+
+   private:
+    std::string source_;
+    std::vector<requirement> required_;
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<icu::RegexPattern> re_;
+    mutable std::string compile_error_;
+};
+
+// What every match of `re` contains, as written (not case-folded): each entry lists
+// alternatives, one of which is in the match. A literal run gives one alternative; a
+// group of alternatives ("(raderas|förstörs)") gives one per branch. Nothing is
+// known of optional parts, and nothing at all of an expression beyond this simple
+// reading (alternation at the top, inline flags, back references, unknown escapes).
+std::vector<term_pattern::requirement> required_literals(std::string_view re);
+
+using pattern_list = std::vector<std::shared_ptr<const term_pattern>>;
+
+// Regular expressions per language (fi, sv, en) and for every language ("any").
 struct pattern_set {
-    std::array<std::vector<std::shared_ptr<icu::RegexPattern>>, 3> by_lang;
-    std::vector<std::shared_ptr<icu::RegexPattern>> any;
+    std::array<pattern_list, 3> by_lang;
+    pattern_list any;
     bool empty() const;
 };
 

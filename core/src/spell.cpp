@@ -113,15 +113,25 @@ const char* icu_locale_of(lang l) {
 
 // Blank out e-mail addresses and URLs (same length, so offsets stay).
 void mask_addresses(icu::UnicodeString& u) {
-    static const char* const patterns[] = {"[^\\s<>()\"]+@[^\\s<>()\"]+", "\\b(https?://|www\\.)[^\\s<>\"]*",
-                                           "\\b[a-z0-9-]+\\.(fi|se|com|org|net|eu|info)(/[^\\s]*)?\\b"};
-    for (const char* p : patterns) {
+    // Compiled once: a compiled pattern is shared safely between threads, each call
+    // makes its own matcher.
+    static const std::vector<std::unique_ptr<icu::RegexPattern>> compiled = [] {
+        static const char* const patterns[] = {"[^\\s<>()\"]+@[^\\s<>()\"]+", "\\b(https?://|www\\.)[^\\s<>\"]*",
+                                               "\\b[a-z0-9-]+\\.(fi|se|com|org|net|eu|info)(/[^\\s]*)?\\b"};
+        std::vector<std::unique_ptr<icu::RegexPattern>> out;
+        for (const char* p : patterns) {
+            UErrorCode status = U_ZERO_ERROR;
+            UParseError pe;
+            std::unique_ptr<icu::RegexPattern> re(
+                icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, pe, status));
+            if (U_SUCCESS(status) && re) out.push_back(std::move(re));
+        }
+        return out;
+    }();
+    for (const auto& re : compiled) {
         UErrorCode status = U_ZERO_ERROR;
-        UParseError pe;
-        std::unique_ptr<icu::RegexPattern> re(
-            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, pe, status));
-        if (U_FAILURE(status)) continue;
         std::unique_ptr<icu::RegexMatcher> m(re->matcher(u, status));
+        if (U_FAILURE(status) || !m) continue;
         std::vector<std::pair<int32_t, int32_t>> spans;
         while (m->find(status) && U_SUCCESS(status)) spans.emplace_back(m->start(status), m->end(status));
         for (auto [b, e] : spans)
