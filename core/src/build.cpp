@@ -256,9 +256,8 @@ std::string index_page(const theme& th, lang lg,
     v["has_alternates"] = data(!alts.empty());
     v["alternates"] = data(alts);
     const auto& impl = th.internals();
-    if (!impl.index) throw template_error("theme \"" + impl.name + "\" has no index.mustache");
     std::string out;
-    impl.index->render(v, [&out](const std::string& s) { out += s; });
+    impl.index.get().render(v, [&out](const std::string& s) { out += s; });
     return out;
 }
 

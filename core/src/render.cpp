@@ -543,7 +543,7 @@ prepared_notice prepare_notice(const source_doc& doc, const register_& reg, cons
 
 std::string render_prepared(const prepared_notice& notice) {
     const auto& n = notice.internals();
-    auto& tmpl = n.fragment ? *n.th->fragment : *n.th->page;
+    auto& tmpl = n.fragment ? n.th->fragment.get() : n.th->page.get();
     std::string out;
     out.reserve(32 * 1024);
     // Sections that render nothing leave blank lines behind; text never holds a

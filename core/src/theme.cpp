@@ -199,15 +199,30 @@ theme load_theme(const std::string& name_or_dir) {
             throw template_error("theme \"" + p->name + "\" has no " + file +
                                  "; expected it in the theme or the theme it extends");
         std::vector<std::string> stack;
-        const std::string expanded = expand_partials(*text, layers, stack, file);
-        auto tmpl = std::make_unique<kainjow::mustache::mustache>(expanded);
-        if (!tmpl->is_valid())
-            throw template_error("theme \"" + p->name + "\": " + file + ": error: " + tmpl->error_message());
-        tmpl->set_custom_escape(escape_html);
         const std::string k(kind);
-        (k == "page" ? p->page : k == "fragment" ? p->fragment : p->index) = std::move(tmpl);
+        (k == "page"       ? p->page
+         : k == "fragment" ? p->fragment
+                           : p->index)
+            .set(expand_partials(*text, layers, stack, file), "theme \"" + p->name + "\": " + file);
+    }
+    // A theme folder is the user's own work: report a broken template now, not at
+    // the first page. The built-in themes are parsed by the tests of every build.
+    if (!layers.front().builtin) {
+        p->page.get();
+        p->fragment.get();
+        p->index.get();
     }
     return theme(std::move(p));
+}
+
+kainjow::mustache::mustache& lazy_template::get() const {
+    std::call_once(once_, [this] {
+        auto m = std::make_unique<kainjow::mustache::mustache>(text_);
+        if (m->is_valid()) m->set_custom_escape(escape_html);
+        parsed_ = std::move(m);
+    });
+    if (!parsed_->is_valid()) throw template_error(label_ + ": error: " + parsed_->error_message());
+    return *parsed_;
 }
 
 std::vector<theme_info> list_themes() {

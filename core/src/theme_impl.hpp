@@ -5,11 +5,30 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "seloste/render.hpp"
 
 namespace seloste {
+
+// A template with its partials expanded, parsed on first use: a run that renders
+// pages never pays for the fragment and index templates. Parsed once (thread-safe);
+// kainjow's render only reads the parsed tree, so one theme serves many threads.
+class lazy_template {
+   public:
+    void set(std::string text, std::string label) {
+        text_ = std::move(text);
+        label_ = std::move(label);
+    }
+    // Throws template_error when the template does not parse.
+    kainjow::mustache::mustache& get() const;
+
+   private:
+    std::string text_, label_;  // label: `theme "NAME": FILE`
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<kainjow::mustache::mustache> parsed_;
+};
 
 struct theme::impl {
     std::string name;
@@ -19,11 +38,9 @@ struct theme::impl {
     // theme.json "strings": {"key": {"fi": "…", "sv": "…", "en": "…"}}, merged
     // along "extends" (the child's win); templates see them as {{s_key}}.
     std::map<std::string, std::array<std::string, 3>> strings;
-    // Parsed once; kainjow's render only reads the parsed tree, so one theme
-    // serves many threads.
-    std::unique_ptr<kainjow::mustache::mustache> page;
-    std::unique_ptr<kainjow::mustache::mustache> fragment;
-    std::unique_ptr<kainjow::mustache::mustache> index;  // the language index of a site
+    lazy_template page;
+    lazy_template fragment;
+    lazy_template index;  // the language index of a site
 };
 
 std::string escape_html(const std::string& s);

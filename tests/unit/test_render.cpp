@@ -9,6 +9,7 @@
 #include "seloste/errors.hpp"
 #include "seloste/render.hpp"
 #include "seloste/source.hpp"
+#include "theme_impl.hpp"
 
 using namespace seloste;
 
@@ -148,6 +149,19 @@ TEST_CASE("themes: unknown names and broken templates are errors", "[render][the
     bool found = false;
     for (const auto& t : list_themes()) found = found || t.name == "default";
     CHECK(found);
+}
+
+TEST_CASE("every template of every built-in theme parses", "[render][theme]") {
+    // Built-in themes are parsed on first use, so this is where a broken one shows.
+    const auto themes = list_themes();
+    REQUIRE(themes.size() >= 2);
+    for (const auto& t : themes) {
+        INFO(t.name);
+        const theme th = load_theme(t.name);
+        CHECK_NOTHROW(th.internals().page.get());
+        CHECK_NOTHROW(th.internals().fragment.get());
+        CHECK_NOTHROW(th.internals().index.get());
+    }
 }
 
 TEST_CASE("a theme folder can extend a built-in theme and override one partial", "[render][theme]") {
