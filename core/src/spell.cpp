@@ -1,5 +1,6 @@
 #include "spell.hpp"
 
+#include <dlfcn.h>
 #include <hunspell/hunspell.h>
 #include <libvoikko/voikko.h>
 #include <unicode/brkiter.h>
@@ -22,22 +23,86 @@ class checker {
     virtual std::vector<std::string> suggest(const std::string& word, size_t n) = 0;
 };
 
+// Voikko and Hunspell are opened when the first text is spelt, not when the
+// program starts: together they pull in a dozen libraries (libarchive, libxml2,
+// compressors...) whose loading cost every run ~2 ms, and most runs (render, build)
+// never spell. The headers give the functions' types; the libraries are the same.
+void* open_library(std::initializer_list<const char*> names) {
+    for (const char* n : names)
+        if (void* h = ::dlopen(n, RTLD_NOW | RTLD_LOCAL)) return h;  // kept open for the process's life
+    return nullptr;
+}
+
+template <class F>
+void bind(void* lib, const char* name, F& f) {
+    f = reinterpret_cast<F>(::dlsym(lib, name));
+}
+
+struct voikko_api {
+    decltype(&voikkoInit) init = nullptr;
+    decltype(&voikkoTerminate) terminate = nullptr;
+    decltype(&voikkoSpellCstr) spell = nullptr;
+    decltype(&voikkoSuggestCstr) suggest = nullptr;
+    decltype(&voikkoFreeCstrArray) free_list = nullptr;
+    bool ok() const { return init && terminate && spell && suggest && free_list; }
+};
+
+const voikko_api& voikko() {
+    static const voikko_api api = [] {
+        voikko_api a;
+        if (void* lib = open_library({SELOSTE_VOIKKO_LIBRARY, "libvoikko.so.1"})) {
+            bind(lib, "voikkoInit", a.init);
+            bind(lib, "voikkoTerminate", a.terminate);
+            bind(lib, "voikkoSpellCstr", a.spell);
+            bind(lib, "voikkoSuggestCstr", a.suggest);
+            bind(lib, "voikkoFreeCstrArray", a.free_list);
+        }
+        return a;
+    }();
+    return api;
+}
+
+struct hunspell_api {
+    decltype(&Hunspell_create) create = nullptr;
+    decltype(&Hunspell_destroy) destroy = nullptr;
+    decltype(&Hunspell_spell) spell = nullptr;
+    decltype(&Hunspell_suggest) suggest = nullptr;
+    decltype(&Hunspell_free_list) free_list = nullptr;
+    bool ok() const { return create && destroy && spell && suggest && free_list; }
+};
+
+const hunspell_api& hunspell() {
+    static const hunspell_api api = [] {
+        hunspell_api a;
+        if (void* lib = open_library({SELOSTE_HUNSPELL_LIBRARY, "libhunspell-1.7.so.0"})) {
+            bind(lib, "Hunspell_create", a.create);
+            bind(lib, "Hunspell_destroy", a.destroy);
+            bind(lib, "Hunspell_spell", a.spell);
+            bind(lib, "Hunspell_suggest", a.suggest);
+            bind(lib, "Hunspell_free_list", a.free_list);
+        }
+        return a;
+    }();
+    return api;
+}
+
 class voikko_checker : public checker {
    public:
     static std::unique_ptr<checker> open() {
+        if (!voikko().ok()) return nullptr;
         const char* err = nullptr;
-        VoikkoHandle* h = voikkoInit(&err, "fi", nullptr);
+        VoikkoHandle* h = voikko().init(&err, "fi", nullptr);
         if (!h) return nullptr;
         return std::unique_ptr<checker>(new voikko_checker(h));
     }
-    ~voikko_checker() override { voikkoTerminate(h_); }
-    bool ok(const std::string& word) override { return voikkoSpellCstr(h_, word.c_str()) == VOIKKO_SPELL_OK; }
+    ~voikko_checker() override { voikko().terminate(h_); }
+    bool ok(const std::string& word) override { return voikko().spell(h_, word.c_str()) == VOIKKO_SPELL_OK; }
     std::vector<std::string> suggest(const std::string& word, size_t n) override {
         std::vector<std::string> out;
-        char** list = voikkoSuggestCstr(h_, word.c_str());
+        char** list = voikko().suggest(h_, word.c_str());
         if (!list) return out;
         for (char** p = list; *p && out.size() < n; ++p) out.emplace_back(*p);
-        voikkoFreeCstrArray(list);
+        voikko().free_list(list);
         return out;
     }
 
@@ -49,26 +114,27 @@ class voikko_checker : public checker {
 class hunspell_checker : public checker {
    public:
     static std::unique_ptr<checker> open(const std::vector<std::string>& names) {
+        if (!hunspell().ok()) return nullptr;
         for (const auto& name : names) {
             for (const char* dir : {"/usr/share/hunspell/", "/usr/share/myspell/", "/usr/share/myspell/dicts/"}) {
                 const std::string base = std::string(dir) + name;
                 std::error_code ec;
                 if (!std::filesystem::exists(base + ".dic", ec) || !std::filesystem::exists(base + ".aff", ec))
                     continue;
-                Hunhandle* h = Hunspell_create((base + ".aff").c_str(), (base + ".dic").c_str());
+                Hunhandle* h = hunspell().create((base + ".aff").c_str(), (base + ".dic").c_str());
                 if (h) return std::unique_ptr<checker>(new hunspell_checker(h));
             }
         }
         return nullptr;
     }
-    ~hunspell_checker() override { Hunspell_destroy(h_); }
-    bool ok(const std::string& word) override { return Hunspell_spell(h_, word.c_str()) != 0; }
+    ~hunspell_checker() override { hunspell().destroy(h_); }
+    bool ok(const std::string& word) override { return hunspell().spell(h_, word.c_str()) != 0; }
     std::vector<std::string> suggest(const std::string& word, size_t n) override {
         std::vector<std::string> out;
         char** list = nullptr;
-        const int count = Hunspell_suggest(h_, &list, word.c_str());
+        const int count = hunspell().suggest(h_, &list, word.c_str());
         for (int i = 0; i < count && out.size() < n; ++i) out.emplace_back(list[i]);
-        if (list) Hunspell_free_list(h_, &list, count);
+        if (list) hunspell().free_list(h_, &list, count);
         return out;
     }
 
