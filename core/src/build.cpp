@@ -175,15 +175,17 @@ render_outcome render_to_directory(const render_request& req) {
             }
         }
     }
-    if (!pages.empty()) {
-        const std::string css = (fs::path(req.out_dir) / th.stylesheet_name()).string();
-        write_file_atomic(css, th.stylesheet());
-        out.written.push_back({css, "", lang::fi});
-    }
-    for (auto& [f, html] : pages) {
-        write_file_atomic(f.path, html);
-        out.written.push_back(f);
-    }
+    // A file that already holds exactly this content is left as it is: its date
+    // stays, so caches, rsync and the CMS see no change, and nothing is flushed.
+    auto put = [&out](written_file f, std::string_view content) {
+        std::error_code ec;
+        f.unchanged = fs::is_regular_file(f.path, ec) && fs::file_size(f.path, ec) == content.size() &&
+                      read_all(f.path) == content;
+        if (!f.unchanged) write_file_atomic(f.path, content);
+        out.written.push_back(std::move(f));
+    };
+    if (!pages.empty()) put({(fs::path(req.out_dir) / th.stylesheet_name()).string(), "", lang::fi}, th.stylesheet());
+    for (auto& [f, html] : pages) put(f, html);
     return out;
 }
 

@@ -68,3 +68,29 @@ TEST_CASE("a failed atomic write leaves the previous file intact", "[write]") {
     for (auto& e : fs::directory_iterator(d.path)) n += e.is_regular_file();
     CHECK(n == 1);
 }
+
+TEST_CASE("render_to_directory leaves a file that already holds its page untouched", "[write]") {
+    temp_dir d;
+    seloste::render_request req;
+    req.sources = {std::string(SELOSTE_SOURCE_DIR) + "/examples/imatran-seudun-sahko.xml"};
+    req.langs = {seloste::lang::fi, seloste::lang::en};
+    req.out_dir = d.path.string();
+    const auto first = seloste::render_to_directory(req);
+    REQUIRE(first.written.size() == 3);  // the stylesheet and two pages
+    for (const auto& w : first.written) CHECK_FALSE(w.unchanged);
+
+    const fs::path page = first.written.back().path;
+    const auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(24);
+    fs::last_write_time(page, old_time);
+    const auto again = seloste::render_to_directory(req);
+    REQUIRE(again.written.size() == 3);
+    for (const auto& w : again.written) CHECK(w.unchanged);
+    CHECK(fs::last_write_time(page) == old_time);
+
+    // A page that differs (a hand edit, an older release) is written again.
+    std::ofstream(page) << "stale";
+    const auto third = seloste::render_to_directory(req);
+    CHECK_FALSE(third.written.back().unchanged);
+    CHECK(third.written.front().unchanged);
+    CHECK(slurp(page).find("<!DOCTYPE html>") == 0);
+}

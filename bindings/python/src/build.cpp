@@ -10,8 +10,9 @@ using namespace seloste;
 using namespace pybind11::literals;
 
 void init_build(py::module_& m) {
-    py::class_<written_file>(m, "WrittenFile",
-                             "A file `render_to` wrote: path, register (None for a stylesheet), lang.")
+    py::class_<written_file>(
+        m, "WrittenFile",
+        "A file `render_to` wrote (or found already current): path, register (None for a stylesheet), lang, unchanged.")
         .def_readonly("path", &written_file::path)
         .def_property_readonly("register",
                                [](const written_file& w) -> std::optional<std::string> {
@@ -23,6 +24,8 @@ void init_build(py::module_& m) {
                                    if (w.register_id.empty()) return std::nullopt;
                                    return std::string(lang_code(w.language));
                                })
+        .def_readonly("unchanged", &written_file::unchanged,
+                      "True: the file already held exactly this page and was left untouched.")
         .def("__repr__", [](const written_file& w) { return "<seloste.WrittenFile " + w.path + ">"; });
 
     py::class_<render_outcome>(m, "RenderResult", "What `render_to` did: files written, findings, registers refused.")

@@ -3,6 +3,7 @@ against `$SELOSTE_BIN render` / `build`)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,20 @@ def test_out_dir_with_a_trailing_slash(tmp_path: Path):
     assert not res.refused and (tmp_path / "site" / "index.html").is_file()
     out = seloste.render_to(str(tmp_path / "notices") + "/", src)
     assert out.refused == [] and len(out.written) == len(src.registers) + 1
+
+
+def test_render_to_leaves_current_files_untouched(tmp_path: Path):
+    src = seloste.load(EXAMPLES[0])
+    first = seloste.render_to(str(tmp_path), src, langs="all")
+    assert first.written and not any(w.unchanged for w in first.written)
+    page = Path(first.written[-1].path)
+    os.utime(page, (1_000_000_000, 1_000_000_000))
+    again = seloste.render_to(str(tmp_path), src, langs="all")
+    assert [w.path for w in again.written] == [w.path for w in first.written]
+    assert all(w.unchanged for w in again.written)
+    assert page.stat().st_mtime == 1_000_000_000
+    # A changed page is written again; the others stay as they were.
+    page.write_text("stale", encoding="utf-8")
+    third = seloste.render_to(str(tmp_path), src, langs="all")
+    assert [w.path for w in third.written if not w.unchanged] == [str(page)]
+    assert page.read_text(encoding="utf-8") != "stale"

@@ -31,6 +31,7 @@ struct written_file {
     std::string path;
     std::string register_id;  // empty for stylesheets
     lang language = lang::fi;
+    bool unchanged = false;  // the file already held exactly this content and was left untouched
 };
 
 struct render_outcome {
