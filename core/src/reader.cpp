@@ -114,28 +114,29 @@ bool is_id(std::string_view s) {
 
 // Collapse whitespace; a blank line separates paragraphs ("\n\n" in the result).
 std::string normalise_text(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
-    size_t i = 0;
-    const size_t n = raw.size();
-    int newlines = 0;
-    bool space = false;
-    while (i < n) {
-        const char c = raw[i];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            space = true;
-            newlines += c == '\n';
-            ++i;
+    std::string out(raw.size(), '\0');  // never longer than the input
+    char* o = out.data();
+    const char* const begin = o;
+    const char* p = raw.data();
+    const char* const end = p + raw.size();
+    const auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (p < end && is_blank(*p)) ++p;  // leading blanks go
+    while (p < end) {
+        if (!is_blank(*p)) {
+            *o++ = *p++;
             continue;
         }
-        size_t j = i + 1;  // a run of non-blank characters, appended at once
-        while (j < n && raw[j] != ' ' && raw[j] != '\t' && raw[j] != '\r' && raw[j] != '\n') ++j;
-        if (!out.empty() && space) out.append(newlines >= 2 ? "\n\n" : " ");
-        out.append(raw.substr(i, j - i));
-        space = false;
-        newlines = 0;
-        i = j;
+        int newlines = 0;
+        while (p < end && is_blank(*p)) newlines += *p++ == '\n';
+        if (p == end) break;  // trailing blanks go
+        if (newlines >= 2) {
+            *o++ = '\n';
+            *o++ = '\n';  // fits: two newlines were read
+        } else {
+            *o++ = ' ';
+        }
     }
+    out.resize(static_cast<size_t>(o - begin));
     return out;
 }
 
