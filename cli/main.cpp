@@ -149,7 +149,8 @@ int cmd_render(const args& a) {
     req.out_dir = a.out_dir.empty() ? "." : a.out_dir;
     req.allow_incomplete = a.allow_incomplete;
     req.checks.langs = req.langs;
-    req.checks.spelling = false;  // spelling is for `check`; render gates on errors only
+    req.checks.spelling = false;                  // spelling is for `check`; render gates on errors only
+    req.checks.least = seloste::severity::error;  // and shows nothing else
     const auto out = seloste::render_to_directory(req);
     std::vector<seloste::finding> errors;
     for (const auto& f : out.findings)

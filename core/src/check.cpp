@@ -251,7 +251,22 @@ class checker {
     }
 
    private:
-    void emit(finding f) { out_.push_back(std::move(f)); }
+    void emit(finding f) {
+        if (wanted(f.level)) out_.push_back(std::move(f));
+    }
+    // severity is ordered error < warning < info.
+    bool wanted(severity s) const { return static_cast<int>(s) <= static_cast<int>(opts_.least); }
+    // Whether a rule can give a finding that is wanted: work for a rule that
+    // cannot is skipped.
+    bool wanted(std::string_view rule) const {
+        const auto& rules = detail::checks().rules;
+        const auto it = rules.find(rule);
+        if (it == rules.end()) return true;
+        if (wanted(it->second.level)) return true;
+        for (const auto& [name, v] : it->second.variants)
+            if (v.level && wanted(*v.level)) return true;
+        return false;
+    }
 
     // --- completeness (Art. 13 and 14) ----------------------------------------------------
     void completeness(const register_& r) {
@@ -453,11 +468,12 @@ class checker {
                 }
         }
         // Text under the wrong heading.
-        for (size_t i = 0; i < r.sources.size(); ++i)
+        const bool headings = wanted("text.heading-mismatch");
+        for (size_t i = 0; headings && i < r.sources.size(); ++i)
             if (auto m = first_match(r.sources[i].value, data.term("heading_mismatch_sources")))
                 emit(make_finding("text.heading-mismatch", "source", m->first, id,
                                   {{"field", "sources/source" + idx(i)}, {"term", m->second}}));
-        for (size_t i = 0; i < r.disclosures.size(); ++i)
+        for (size_t i = 0; headings && i < r.disclosures.size(); ++i)
             if (auto m = first_match(r.disclosures[i].value, data.term("heading_mismatch_disclosures")))
                 emit(make_finding("text.heading-mismatch", "disclosure", m->first, id,
                                   {{"field", "disclosures/disclosure" + idx(i)}, {"term", m->second}}));
@@ -577,6 +593,7 @@ class checker {
         for (const auto& v : values(t)) {
             // Outdated references (core/data/outdated-references.json).
             for (const auto& ref : data.outdated) {
+                if (!wanted(ref.level)) continue;
                 const auto ms = detail::find_terms(ref.terms, v.l, *v.s);
                 if (ms.empty()) continue;
                 const auto& m = ms.front();
@@ -629,7 +646,7 @@ class checker {
                                       {{"field", tr.field}, {"value", m.text}, {"expected", fixed}}));
             }
         }
-        if (spell && opts_.spelling) spelling(tr, reg);
+        if (spell && opts_.spelling && wanted("text.spelling")) spelling(tr, reg);
         for (lang l : opts_.langs)
             if (!t.has(l))
                 emit(make_finding("i18n.missing-translation", "missing", t.where, reg,
@@ -667,6 +684,7 @@ class checker {
     }
 
     void wrong_sector(const register_& r, const std::vector<text_ref>& texts) {
+        if (!wanted("text.wrong-sector")) return;
         const auto& data = detail::checks();
         auto mentions = [](const detail::pattern_set& p, const text& t) {
             for (const auto& v : values(t))

@@ -75,3 +75,33 @@ TEST_CASE("the corrected examples have no errors", "[check][examples]") {
     }
     CHECK(n >= 1);
 }
+
+TEST_CASE("asking for errors only gives exactly the errors of a full check", "[check][seeds]") {
+    std::vector<fs::path> files;
+    for (const auto& dir : {root / "tests" / "fixtures" / "seed-originals", root / "examples"})
+        for (const auto& e : fs::directory_iterator(dir))
+            if (e.path().extension() == ".xml") files.push_back(e.path());
+    for (const auto& e : fs::recursive_directory_iterator(root / "tests" / "fixtures" / "checks"))
+        if (e.path().extension() == ".xml") files.push_back(e.path());
+    REQUIRE(files.size() > 30);
+    size_t errors = 0, others = 0;
+    for (const auto& f : files) {
+        INFO(f.string());
+        auto opts = fixed_day();
+        opts.langs = {seloste::lang::fi, seloste::lang::sv, seloste::lang::en};
+        opts.spelling = false;
+        const auto all = seloste::check_file(f.string(), opts);
+        std::vector<seloste::finding> expected;
+        for (const auto& x : all)
+            if (x.level == seloste::severity::error)
+                expected.push_back(x);
+            else
+                ++others;
+        errors += expected.size();
+        opts.least = seloste::severity::error;
+        CHECK(dump(seloste::check_file(f.string(), opts)) == dump(expected));
+    }
+    // Both kinds occur, so the comparison means something.
+    CHECK(errors > 20);
+    CHECK(others > 10);
+}

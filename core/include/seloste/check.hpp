@@ -31,6 +31,9 @@ struct check_options {
     std::vector<lang> langs{lang::fi};  // languages whose texts must exist and are spell-checked
     bool spelling = true;
     std::optional<date> today;  // "not in the future" is judged against this; default: the clock
+    // Findings less severe than this are neither looked for nor returned:
+    // severity::error suits a gate that acts on errors only (`seloste render`).
+    severity least = severity::info;
 };
 
 std::vector<finding> check(const source_doc& doc, const check_options& opts = {});
