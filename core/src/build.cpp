@@ -94,7 +94,8 @@ struct loaded {
 };
 
 // Reads every source strictly; gathers every source's errors before failing.
-loaded read_all_sources(const std::vector<std::string>& paths) {
+// `documents` (already read) follow the files.
+loaded read_all_sources(const std::vector<std::string>& paths, const std::vector<source_doc>& documents) {
     loaded l;
     std::vector<diagnostic> all;
     for (const auto& p : paths) {
@@ -105,10 +106,11 @@ loaded read_all_sources(const std::vector<std::string>& paths) {
         }
     }
     if (!all.empty()) throw source_error(std::move(all));
+    l.docs.insert(l.docs.end(), documents.begin(), documents.end());
     std::map<std::string, std::string> seen;
     for (const auto& d : l.docs)
         for (const auto& r : d.registers)
-            if (auto [it, fresh] = seen.emplace(r.id, d.file); !fresh)
+            if (auto [it, fresh] = seen.emplace(r.id, d.file.empty() ? "a source in memory" : d.file); !fresh)
                 throw source_error({{r.where, "the register id \"" + r.id + "\" is also used in " + it->second +
                                                   "; expected register ids unique across all sources"}});
     return l;
@@ -146,7 +148,7 @@ void write_file_atomic(const std::string& path, std::string_view content) {
 }
 
 render_outcome render_to_directory(const render_request& req) {
-    const loaded l = read_all_sources(req.sources);
+    const loaded l = read_all_sources(req.sources, req.documents);
     const theme th = load_theme(req.theme);
     render_outcome out;
     // Render everything first; write only when every page rendered.
@@ -335,7 +337,7 @@ build_outcome build_site(const build_request& req) {
     init_sodium();
     if (req.out_dir.empty()) throw io_error("no output folder; expected -o DIR");
     if (req.langs.empty() || req.themes.empty()) throw io_error("no language or theme to build");
-    const loaded l = read_all_sources(req.sources);
+    const loaded l = read_all_sources(req.sources, req.documents);
     std::vector<theme> themes;
     for (const auto& t : req.themes) themes.push_back(load_theme(t));
 

@@ -9,6 +9,7 @@
 
 #include "seloste/build.hpp"
 #include "seloste/errors.hpp"
+#include "seloste/source.hpp"
 
 namespace fs = std::filesystem;
 
@@ -93,4 +94,34 @@ TEST_CASE("render_to_directory leaves a file that already holds its page untouch
     CHECK_FALSE(third.written.back().unchanged);
     CHECK(third.written.front().unchanged);
     CHECK(slurp(page).find("<!DOCTYPE html>") == 0);
+}
+
+TEST_CASE("render_to_directory and build_site take sources read or edited in memory", "[write]") {
+    temp_dir d;
+    const std::string file = std::string(SELOSTE_SOURCE_DIR) + "/examples/imatran-seudun-sahko.xml";
+    seloste::source_doc doc = seloste::read_source(file);
+    REQUIRE(doc.registers.size() == 1);
+    doc.registers[0].id = "edited-in-memory";
+
+    seloste::render_request req;
+    req.documents = {doc};
+    req.out_dir = d.path.string();
+    const auto out = seloste::render_to_directory(req);
+    REQUIRE(out.written.size() == 2);
+    CHECK(fs::is_regular_file(d.path / "edited-in-memory.fi.html"));
+    // Findings keep the locations the document has: its real file.
+    for (const auto& f : out.findings) CHECK(f.where.file == file);
+
+    // A register id used by a file and a document is an error, as between two files.
+    req.sources = {file};
+    req.documents[0].registers[0].id = "iss-asiakasrekisteri";  // the file's register
+    CHECK_THROWS_AS(seloste::render_to_directory(req), seloste::source_error);
+
+    seloste::build_request b;
+    b.documents = {doc};
+    b.langs = {seloste::lang::fi};
+    b.out_dir = (d.path / "site").string();
+    const auto site = seloste::build_site(b);
+    CHECK_FALSE(site.refused);
+    CHECK(fs::is_regular_file(d.path / "site" / "fi" / "edited-in-memory.html"));
 }

@@ -14,8 +14,7 @@ translate arguments (batches, in-memory sources for the file-based steps).
 from __future__ import annotations
 
 import os
-import tempfile
-from typing import Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
+from typing import Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._core import (
@@ -158,52 +157,20 @@ def render_batch(jobs: Iterable[Union[RenderJob, Sequence[object]]], workers: Op
 SourceLike = Union[Source, PathLike]
 
 
-class _Materialised:
-    """Sources as files for the core's file-based steps: paths stay paths; Source
-    objects are written as XML into a temporary folder (named after their file)."""
-
-    def __init__(self, sources: Iterable[SourceLike]) -> None:
-        self._tmp = tempfile.TemporaryDirectory(prefix="seloste-py-")
-        self.paths: List[str] = []
-        self.docs: List[Source] = []
-        taken: set = set()
-        for s in sources:
-            if isinstance(s, Source):
-                base = os.path.basename(s.file) if s.file and not s.file.startswith("<") else "source.xml"
-                stem, ext = os.path.splitext(base)
-                ext = ext or ".xml"
-                name, n = stem + ext, 1
-                while name in taken:
-                    n += 1
-                    name = "%s-%d%s" % (stem, n, ext)
-                taken.add(name)
-                path = os.path.join(self._tmp.name, name)
-                s.save(path)
-                self.paths.append(path)
-                self.docs.append(s)
-            else:
-                self.paths.append(os.fspath(s))
-        if not self.paths:
-            raise ValueError("no sources given")
-
-    def findings(self, core_findings: List[Finding], langs: List[str], spelling: bool) -> List[Finding]:
-        """The core's findings, with those about in-memory sources replaced by the
-        same checks run on the Source objects (their locations point at the real files)."""
-        if not self.docs:
-            return core_findings
-        ids = {r.id for d in self.docs for r in d.registers}
-        tmp = self._tmp.name + os.sep
-        kept = [f for f in core_findings if f.register not in ids and not (f.file or "").startswith(tmp)]
-        for d in self.docs:
-            for r in d.registers:
-                kept.extend(_core.check(d, langs, spelling, None, r.id))
-        return kept
-
-    def __enter__(self) -> "_Materialised":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._tmp.cleanup()
+def _split(sources: Union[SourceLike, Iterable[SourceLike]]) -> Tuple[List[str], List[Source]]:
+    """Files for the core to read, and Source objects it renders as they are in memory."""
+    if isinstance(sources, (Source, str, os.PathLike)):
+        sources = [sources]
+    paths: List[str] = []
+    docs: List[Source] = []
+    for s in sources:
+        if isinstance(s, Source):
+            docs.append(s)
+        else:
+            paths.append(os.fspath(s))
+    if not paths and not docs:
+        raise ValueError("no sources given")
+    return paths, docs
 
 
 def render_to(
@@ -221,14 +188,9 @@ def render_to(
     ``seloste render`` does. Registers whose checks find errors are refused (see
     ``.refused``) unless `allow_incomplete`. Each file is written atomically.
     """
-    if isinstance(sources, (Source, str, os.PathLike)):
-        sources = [sources]
-    ls = _langs(langs)
-    with _Materialised(sources) as m:
-        res = _core._render_to_directory(m.paths, os.path.normpath(os.fspath(out_dir)), ls, os.fspath(theme), fragment, heading_base,
-                                         allow_incomplete, spelling)
-        res.findings = m.findings(res.findings, ls, spelling)
-    return res
+    paths, docs = _split(sources)
+    return _core._render_to_directory(paths, docs, os.path.normpath(os.fspath(out_dir)), _langs(langs),
+                                      os.fspath(theme), fragment, heading_base, allow_incomplete, spelling)
 
 
 def build_site(
@@ -249,12 +211,7 @@ def build_site(
     checks find errors (``.refused``) or anything fails, the previous site stays
     exactly as it was.
     """
-    if isinstance(sources, (Source, str, os.PathLike)):
-        sources = [sources]
-    ls = _langs(langs)
+    paths, docs = _split(sources)
     ths = [themes] if isinstance(themes, str) else [os.fspath(t) for t in themes]
-    with _Materialised(sources) as m:
-        res = _core._build_site(m.paths, os.path.normpath(os.fspath(out_dir)), ls, ths, os.fspath(sign_key) if sign_key else "", base_url,
-                                allow_incomplete, spelling)
-        res.findings = m.findings(res.findings, ls, spelling)
-    return res
+    return _core._build_site(paths, docs, os.path.normpath(os.fspath(out_dir)), _langs(langs), ths,
+                             os.fspath(sign_key) if sign_key else "", base_url, allow_incomplete, spelling)

@@ -53,10 +53,12 @@ void init_build(py::module_& m) {
 
     m.def(
         "_render_to_directory",
-        [](const std::vector<std::string>& sources, const std::string& out_dir, const std::vector<std::string>& langs,
-           const std::string& th, bool fragment, int heading_base, bool allow_incomplete, bool spelling) {
+        [](const std::vector<std::string>& sources, const std::vector<source_doc>& documents,
+           const std::string& out_dir, const std::vector<std::string>& langs, const std::string& th, bool fragment,
+           int heading_base, bool allow_incomplete, bool spelling) {
             render_request r;
             r.sources = sources;
+            r.documents = documents;
             r.out_dir = out_dir;
             r.langs = to_langs(langs);
             r.theme = th;
@@ -68,16 +70,17 @@ void init_build(py::module_& m) {
             py::gil_scoped_release nogil;
             return render_to_directory(r);
         },
-        "sources"_a, "out_dir"_a, "langs"_a, "theme"_a, "fragment"_a, "heading_base"_a, "allow_incomplete"_a,
-        "spelling"_a);
+        "sources"_a, "documents"_a, "out_dir"_a, "langs"_a, "theme"_a, "fragment"_a, "heading_base"_a,
+        "allow_incomplete"_a, "spelling"_a);
 
     m.def(
         "_build_site",
-        [](const std::vector<std::string>& sources, const std::string& out_dir, const std::vector<std::string>& langs,
-           const std::vector<std::string>& themes, const std::string& sign_key, const std::string& base_url,
-           bool allow_incomplete, bool spelling) {
+        [](const std::vector<std::string>& sources, const std::vector<source_doc>& documents,
+           const std::string& out_dir, const std::vector<std::string>& langs, const std::vector<std::string>& themes,
+           const std::string& sign_key, const std::string& base_url, bool allow_incomplete, bool spelling) {
             build_request r;
             r.sources = sources;
+            r.documents = documents;
             r.out_dir = out_dir;
             r.langs = to_langs(langs);
             r.themes = themes;
@@ -89,8 +92,8 @@ void init_build(py::module_& m) {
             py::gil_scoped_release nogil;
             return build_site(r);
         },
-        "sources"_a, "out_dir"_a, "langs"_a, "themes"_a, "sign_key"_a, "base_url"_a, "allow_incomplete"_a,
-        "spelling"_a);
+        "sources"_a, "documents"_a, "out_dir"_a, "langs"_a, "themes"_a, "sign_key"_a, "base_url"_a,
+        "allow_incomplete"_a, "spelling"_a);
 
     m.def(
         "generate_keypair",

@@ -84,12 +84,13 @@ def test_build_site_from_sources_in_memory(tmp_path: Path):
     assert not result.refused and result.files == len(tree(out))
     by_path = seloste.build_site([str(p) for p in EXAMPLES], tmp_path / "site2")
     a, b = tree(out), tree(tmp_path / "site2")
-    # Every page is the same. The manifest's findings point at the temporary copies
-    # the core read (see docs/python.md); the returned findings point at the real files.
+    # Every page is the same, and so are the findings: the core takes the Source
+    # objects as they are, so their locations are the real files' (docs/python.md).
     ma, mb = json.loads(a.pop("manifest.json")), json.loads(b.pop("manifest.json"))
     fa, fb = ma.pop("findings"), mb.pop("findings")
     assert a == b and ma == mb
     assert [f["rule"] for f in fa] == [f["rule"] for f in fb]
+    assert fa == fb
     assert result.pages == by_path.pages
     key = lambda f: (f.rule, f.register, f.file, f.line, f.column, f.message("fi"))  # noqa: E731
     assert sorted(map(key, result.findings)) == sorted(map(key, by_path.findings))

@@ -18,6 +18,9 @@ void write_file_atomic(const std::string& path, std::string_view content);
 
 struct render_request {
     std::vector<std::string> sources;
+    // Sources already read, or built and edited in memory: rendered as they are,
+    // after those of `sources`. Their findings point where their locations do.
+    std::vector<source_doc> documents;
     std::vector<lang> langs{lang::fi};
     std::string theme = "default";  // name or folder
     bool fragment = false;
@@ -47,6 +50,7 @@ render_outcome render_to_directory(const render_request& req);
 
 struct build_request {
     std::vector<std::string> sources;
+    std::vector<source_doc> documents;  // as in render_request
     std::vector<lang> langs{lang::fi, lang::sv, lang::en};
     std::vector<std::string> themes{"default"};
     std::string out_dir;
