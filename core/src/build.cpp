@@ -478,7 +478,7 @@ build_outcome build_site(const build_request& req) {
         // A published bundle names sources by file name only: no build machine paths.
         auto published = out.findings;
         for (auto& f : published)
-            if (!f.where.file.empty()) f.where.file = fs::path(f.where.file).filename().string();
+            if (!f.where.file.empty()) f.where.file = fs::path(f.where.file.str()).filename().string();
         manifest["findings"] =
             nlohmann::json::parse(findings_to_json(published)).value("findings", nlohmann::json::array());
     }

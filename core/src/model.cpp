@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ostream>
 
 #include "seloste/errors.hpp"
 
@@ -131,8 +132,21 @@ const register_* source_doc::find_register(std::string_view id) const {
     return find_by_id(registers, id);
 }
 
+file_name::file_name(std::string name) {
+    if (!name.empty()) p_ = std::make_shared<const std::string>(std::move(name));
+}
+
+const std::string& file_name::str() const {
+    static const std::string none;
+    return p_ ? *p_ : none;
+}
+
+std::ostream& operator<<(std::ostream& os, const file_name& f) {
+    return os << f.str();
+}
+
 std::string format_diagnostic(const diagnostic& d) {
-    return d.where.file + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
+    return d.where.file.str() + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
            ": error: " + d.message;
 }
 

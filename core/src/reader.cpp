@@ -6,6 +6,8 @@
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -23,51 +25,51 @@ using tinyxml2::XMLElement;
 using tinyxml2::XMLNode;
 
 // Columns: the raw text, its line starts and a cursor that follows the start tags.
+// Each element's position is found once, in document order, and kept in the
+// element's user data (tinyxml2 gives line numbers only).
 class locator {
    public:
-    locator(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
+    locator(std::string_view text, file_name file) : text_(text), file_(std::move(file)) {
         starts_.push_back(0);
-        for (size_t i = 0; i < text_.size(); ++i)
-            if (text_[i] == '\n') starts_.push_back(i + 1);
+        for (const char* p = text_.data();
+             (p = static_cast<const char*>(std::memchr(p, '\n', text_.size() - (p - text_.data())))) != nullptr;)
+            starts_.push_back(static_cast<size_t>(++p - text_.data()));
+        unknown_ = {file_, 1, 1};
     }
 
-    const std::string& file() const { return file_; }
+    const file_name& file() const { return file_; }
 
-    // Where element `e` starts ("<name"); advances the cursor.
-    source_location element(const XMLElement* e) {
-        const int line = e->GetLineNum();
-        size_t from = std::max(cursor_, line_start(line));
-        const std::string needle = std::string("<") + e->Name();
-        size_t pos = from;
-        while ((pos = text_.find(needle, pos)) != std::string_view::npos) {
+    // Finds where every element under `root` starts ("<name"), in document order.
+    void locate_all(XMLElement* root) {
+        size_t n = 0;
+        count(root, n);
+        positions_.reserve(n);
+        locate(root);
+    }
+
+    // Where element `e` starts.
+    const source_location& element(const XMLElement* e) const {
+        const auto* p = static_cast<const element_pos*>(e->GetUserData());
+        return p ? p->where : unknown_;
+    }
+
+    // Where attribute `name` of an element stands.
+    source_location attribute(const XMLElement* e, const char* name) const {
+        const auto* p = static_cast<const element_pos*>(e->GetUserData());
+        if (!p || p->offset == std::string_view::npos) return at(e->GetLineNum(), line_start(e->GetLineNum()));
+        const size_t end = text_.find('>', p->offset);
+        const std::string_view needle(name);
+        for (size_t pos = p->offset; (pos = text_.find(needle, pos)) != std::string_view::npos && pos < end;
+             pos += needle.size()) {
             const size_t after = pos + needle.size();
-            if (after < text_.size() &&
-                (std::isspace(static_cast<unsigned char>(text_[after])) || text_[after] == '>' || text_[after] == '/'))
-                break;
-            pos = after;
+            if (after < text_.size() && text_[after] == '=' && std::isspace(static_cast<unsigned char>(text_[pos - 1])))
+                return at(line_of(pos), pos);
         }
-        if (pos == std::string_view::npos) return at(line, line_start(line));
-        cursor_ = pos + 1;
-        tag_pos_[e] = pos;
-        return at(line_of(pos), pos);
-    }
-
-    // Where attribute `name` of an already located element stands.
-    source_location attribute(const XMLElement* e, const char* name) {
-        auto it = tag_pos_.find(e);
-        if (it == tag_pos_.end()) return at(e->GetLineNum(), line_start(e->GetLineNum()));
-        const size_t end = text_.find('>', it->second);
-        const std::string needle = std::string(name) + "=";
-        size_t pos = it->second;
-        while ((pos = text_.find(needle, pos)) != std::string_view::npos && pos < end) {
-            if (std::isspace(static_cast<unsigned char>(text_[pos - 1]))) return at(line_of(pos), pos);
-            pos += needle.size();
-        }
-        return at(line_of(it->second), it->second);
+        return p->where;
     }
 
     // Best guess for a parse error on `line`: the first `</` or `<` there, else the first non-blank.
-    source_location error_at(int line, bool end_tag) {
+    source_location error_at(int line, bool end_tag) const {
         const size_t s = line_start(line);
         const size_t e = line_end(line);
         size_t pos = text_.substr(s, e - s).find(end_tag ? "</" : "<");
@@ -87,6 +89,40 @@ class locator {
     }
 
    private:
+    struct element_pos {
+        size_t offset;  // of the '<', npos when not found
+        source_location where;
+    };
+
+    static void count(const XMLElement* e, size_t& n) {
+        ++n;
+        for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) count(c, n);
+    }
+
+    void locate(XMLElement* e) {
+        const int line = e->GetLineNum();
+        const size_t pos = find_start_tag(e->Name(), std::max(cursor_, line_start(line)));
+        if (pos == std::string_view::npos) {
+            positions_.push_back({pos, at(line, line_start(line))});
+        } else {
+            cursor_ = pos + 1;
+            positions_.push_back({pos, at(line_of(pos), pos)});
+        }
+        e->SetUserData(&positions_.back());
+        for (XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) locate(c);
+    }
+
+    size_t find_start_tag(std::string_view name, size_t from) const {
+        for (size_t pos = from; (pos = text_.find('<', pos)) != std::string_view::npos; ++pos) {
+            if (text_.compare(pos + 1, name.size(), name) != 0) continue;
+            const size_t after = pos + 1 + name.size();
+            if (after < text_.size() &&
+                (std::isspace(static_cast<unsigned char>(text_[after])) || text_[after] == '>' || text_[after] == '/'))
+                return pos;
+        }
+        return std::string_view::npos;
+    }
+
     size_t line_start(int line) const {
         if (line < 1) return 0;
         return static_cast<size_t>(line) <= starts_.size() ? starts_[static_cast<size_t>(line) - 1] : text_.size();
@@ -99,10 +135,11 @@ class locator {
     }
 
     std::string_view text_;
-    std::string file_;
+    file_name file_;
     std::vector<size_t> starts_;
     size_t cursor_ = 0;
-    std::unordered_map<const XMLElement*, size_t> tag_pos_;
+    std::vector<element_pos> positions_;  // reserved once: the user data points into it
+    source_location unknown_;
 };
 
 bool is_id(std::string_view s) {
@@ -113,6 +150,8 @@ bool is_id(std::string_view s) {
 }
 
 // Collapse whitespace; a blank line separates paragraphs ("\n\n" in the result).
+// Runs without a byte <= 0x20 are copied eight bytes at a time; a single space
+// between words is copied as it is.
 std::string normalise_text(std::string_view raw) {
     std::string out(raw.size(), '\0');  // never longer than the input
     char* o = out.data();
@@ -120,9 +159,34 @@ std::string normalise_text(std::string_view raw) {
     const char* p = raw.data();
     const char* const end = p + raw.size();
     const auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    const auto above_space = [](char c) { return static_cast<unsigned char>(c) > 0x20; };
     while (p < end && is_blank(*p)) ++p;  // leading blanks go
     while (p < end) {
-        if (!is_blank(*p)) {
+        // Copy up to the next byte <= 0x20. A word's bytes b < 0x21 set the high bit
+        // of (b - 0x21) & ~b; the lowest one found is exact. o + 8 never passes the
+        // end of `out`: o - begin <= p - raw.data() and p + 8 <= end.
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            std::memcpy(o, &w, 8);
+            const std::uint64_t low = (w - 0x2121212121212121ULL) & ~w & 0x8080808080808080ULL;
+            if (low == 0) {
+                p += 8;
+                o += 8;
+                continue;
+            }
+            const auto n = static_cast<size_t>(std::countr_zero(low) / 8);
+            p += n;
+            o += n;
+            break;
+        }
+        while (p < end && above_space(*p)) *o++ = *p++;
+        if (p == end) break;
+        if (!is_blank(*p)) {  // another control character: kept
+            *o++ = *p++;
+            continue;
+        }
+        if (*p == ' ' && p + 1 < end && above_space(p[1])) {  // one space between words
             *o++ = *p++;
             continue;
         }
@@ -175,6 +239,7 @@ class reader {
             return r;
         }
         doc_ = &r.doc;
+        loc_.locate_all(xdoc.RootElement());
         read_root(root);
         resolve_refs();
         std::stable_sort(diags_.begin(), diags_.end(), [](const diagnostic& a, const diagnostic& b) {
@@ -218,34 +283,32 @@ class reader {
         diags_.push_back({where, std::move(msg), what});
     }
 
-    const source_location& where(const XMLElement* e) {
-        auto [it, fresh] = where_.try_emplace(e);
-        if (fresh) it->second = loc_.element(e);
-        return it->second;
-    }
-
-    // Locate every element in document order once, so columns are exact.
-    void locate_all(const XMLElement* e) {
-        where(e);
-        for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) locate_all(c);
-    }
+    const source_location& where(const XMLElement* e) const { return loc_.element(e); }
 
     // Reports unknown child elements and repeats of single ones; checks attributes.
     void expect(const XMLElement* e, std::initializer_list<const char*> singles,
                 std::initializer_list<const char*> multis, std::initializer_list<const char*> attrs = {}) {
-        std::set<std::string> seen;
+        unsigned long long seen = 0;  // bit i: singles[i] was met (at most 64 singles)
         for (const XMLElement* c = e->FirstChildElement(); c; c = c->NextSiblingElement()) {
-            const std::string n = c->Name();
-            bool single = std::any_of(singles.begin(), singles.end(), [&](const char* s) { return n == s; });
-            bool multi = std::any_of(multis.begin(), multis.end(), [&](const char* s) { return n == s; });
-            if (!single && !multi) {
+            const char* n = c->Name();
+            int single = -1;
+            for (int i = 0; const char* s : singles) {
+                if (std::strcmp(n, s) == 0) single = i;
+                ++i;
+            }
+            const bool multi =
+                std::any_of(multis.begin(), multis.end(), [&](const char* s) { return std::strcmp(n, s) == 0; });
+            if (single < 0 && !multi) {
                 std::string allowed;
                 for (const char* s : singles) allowed += std::string(allowed.empty() ? "" : ", ") + "<" + s + ">";
                 for (const char* s : multis) allowed += std::string(allowed.empty() ? "" : ", ") + "<" + s + ">";
-                fail(where(c), "unknown element <" + n + "> in <" + e->Name() + ">; expected one of " +
+                fail(where(c), std::string("unknown element <") + n + "> in <" + e->Name() + ">; expected one of " +
                                    (allowed.empty() ? std::string("no child elements") : allowed));
-            } else if (single && !seen.insert(n).second) {
-                fail(where(c), "<" + n + "> appears more than once in <" + e->Name() + ">; expected it at most once");
+            } else if (single >= 0 && (seen & (1ULL << single))) {
+                fail(where(c), std::string("<") + n + "> appears more than once in <" + e->Name() +
+                                   ">; expected it at most once");
+            } else if (single >= 0) {
+                seen |= 1ULL << single;
             }
         }
         for (const XMLAttribute* a = e->FirstAttribute(); a; a = a->Next()) {
@@ -284,6 +347,8 @@ class reader {
     }
 
     std::string plain(const XMLElement* e) {
+        if (const XMLNode* only = e->FirstChild(); only && !only->NextSibling() && only->ToText())
+            return normalise_text(only->Value());
         std::string s;
         for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling()) {
             if (n->ToText())
@@ -331,6 +396,10 @@ class reader {
                  std::string("<") + e->Name() +
                      "> mixes plain text with <fi>/<sv>/<en>; expected either plain text or language children");
         if (!has_lang_children) {
+            if (const XMLNode* only = e->FirstChild(); only && !only->NextSibling() && only->ToText()) {
+                t.neutral = normalise_text(only->Value());
+                return t;
+            }
             std::string s;
             for (const XMLNode* n = e->FirstChild(); n; n = n->NextSibling())
                 if (n->ToText()) s += n->Value();
@@ -389,7 +458,6 @@ class reader {
     }
 
     void read_root(const XMLElement* root) {
-        locate_all(root);
         if (std::strcmp(root->Name(), "seloste") != 0) {
             fail(where(root),
                  std::string("the root element is <") + root->Name() + ">; expected <seloste version=\"1\">");
@@ -835,7 +903,6 @@ class reader {
     locator loc_;
     source_doc* doc_ = nullptr;
     std::vector<diagnostic> diags_;
-    std::unordered_map<const XMLElement*, source_location> where_;
     std::map<std::string, std::set<std::string>> ids_;
     std::map<std::string, const XMLElement*> blocks_;
     std::vector<pending_ref> refs_;

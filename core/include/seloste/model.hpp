@@ -7,6 +7,9 @@
 #pragma once
 
 #include <array>
+#include <compare>
+#include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,8 +17,31 @@
 
 namespace seloste {
 
+// The name of a source file, shared by every location read from that file:
+// copying a location copies a pointer, not the path. Reads as a std::string.
+class file_name {
+   public:
+    file_name() = default;
+    file_name(std::string name);                                   // NOLINT: implicit, a location is built from a path
+    file_name(const char* name) : file_name(std::string(name)) {}  // NOLINT
+
+    const std::string& str() const;
+    operator const std::string&() const { return str(); }  // NOLINT
+    bool empty() const { return str().empty(); }
+
+    friend bool operator==(const file_name& a, const file_name& b) { return a.p_ == b.p_ || a.str() == b.str(); }
+    friend bool operator==(const file_name& a, const std::string& b) { return a.str() == b; }
+    friend bool operator==(const file_name& a, std::string_view b) { return a.str() == b; }
+    friend bool operator==(const file_name& a, const char* b) { return a.str() == b; }
+    friend std::strong_ordering operator<=>(const file_name& a, const file_name& b) { return a.str() <=> b.str(); }
+    friend std::ostream& operator<<(std::ostream& os, const file_name& f);
+
+   private:
+    std::shared_ptr<const std::string> p_;
+};
+
 struct source_location {
-    std::string file;
+    file_name file;
     int line = 0;
     int column = 0;
 };
