@@ -14,6 +14,23 @@
 #include "seloste/check.hpp"
 #include "seloste/model.hpp"
 
+// A location's file name is a Python str both ways.
+namespace pybind11::detail {
+template <>
+struct type_caster<seloste::file_name> {
+    PYBIND11_TYPE_CASTER(seloste::file_name, const_name("str"));
+    bool load(handle src, bool convert) {
+        make_caster<std::string> name;
+        if (!name.load(src, convert)) return false;
+        value = seloste::file_name(cast_op<std::string&&>(std::move(name)));
+        return true;
+    }
+    static handle cast(const seloste::file_name& f, return_value_policy policy, handle parent) {
+        return make_caster<std::string>::cast(f.str(), policy, parent);
+    }
+};
+}  // namespace pybind11::detail
+
 PYBIND11_MAKE_OPAQUE(std::vector<seloste::organisation>)
 PYBIND11_MAKE_OPAQUE(std::vector<seloste::person>)
 PYBIND11_MAKE_OPAQUE(std::vector<seloste::register_>)

@@ -169,7 +169,7 @@ void init_model(py::module_& m) {
         .def_readwrite("column", &source_location::column)
         .def("__str__",
              [](const source_location& l) {
-                 return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+                 return l.file.str() + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
              })
         .def("__repr__",
              [](const source_location& l) {
