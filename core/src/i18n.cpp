@@ -3,6 +3,7 @@
 #include <unicode/coll.h>
 #include <unicode/datefmt.h>
 #include <unicode/listformatter.h>
+#include <unicode/locid.h>
 #include <unicode/measfmt.h>
 #include <unicode/measunit.h>
 #include <unicode/measure.h>
@@ -11,6 +12,7 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -51,8 +53,14 @@ const json& load_json(const std::string& path) {
     return *slot;
 }
 
+// Looks up by string_view without building a key string.
+struct key_hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct catalog {
-    std::unordered_map<std::string, std::string> texts;
+    std::unordered_map<std::string, std::string, key_hash, std::equal_to<>> texts;
 };
 
 const catalog& catalog_for(lang l) {
@@ -74,6 +82,11 @@ struct thread_formatters {
     std::unique_ptr<icu::MeasureFormat> measures[3];
     std::unique_ptr<icu::Collator> collators[3];
     std::unordered_map<std::string, std::unique_ptr<icu::MessageFormat>> messages[3];
+    // Results that depend only on their input: formatting them again costs ICU
+    // a formatter each time (a duration about 10 µs).
+    std::unordered_map<std::uint64_t, std::string> dates_done[3];
+    std::unordered_map<std::uint64_t, std::string> durations_done[3];
+    std::unordered_map<std::string, std::string> countries_done[3];
 };
 thread_formatters& formatters() {
     thread_local thread_formatters f;
@@ -93,7 +106,7 @@ const char* icu_locale(lang l) {
 
 const std::string& message(lang l, std::string_view key) {
     const auto& texts = catalog_for(l).texts;
-    auto it = texts.find(std::string(key));
+    auto it = texts.find(key);
     if (it == texts.end())
         throw icu_error("no standard text \"" + std::string(key) + "\" in core/data/messages/" +
                         std::string(lang_code(l)) + ".json");
@@ -127,7 +140,15 @@ std::string format_message(lang l, std::string_view key, const std::map<std::str
     return to_utf8(out);
 }
 
-std::string format_date(const date& d, lang l) {
+namespace {
+
+// Packs three small numbers into one key (each fits in 21 bits in any real source).
+std::uint64_t pack(int a, int b, int c) {
+    const auto part = [](int v) { return static_cast<std::uint64_t>(static_cast<std::uint32_t>(v) & 0x1FFFFF); };
+    return part(a) << 42 | part(b) << 21 | part(c);
+}
+
+std::string format_date_uncached(const date& d, lang l) {
     const auto i = static_cast<size_t>(l);
     auto& fmt = formatters().dates[i];
     if (!fmt) {
@@ -153,25 +174,7 @@ std::string format_date(const date& d, lang l) {
     return to_utf8(out);
 }
 
-std::string format_list(const std::vector<std::string>& items, lang l) {
-    const auto i = static_cast<size_t>(l);
-    auto& fmt = formatters().lists[i];
-    if (!fmt) {
-        UErrorCode st = U_ZERO_ERROR;
-        fmt.reset(icu::ListFormatter::createInstance(icu::Locale(icu_locale(l)), st));
-        ok_or_throw(st, "list format");
-    }
-    std::vector<icu::UnicodeString> us;
-    us.reserve(items.size());
-    for (const auto& s : items) us.push_back(from_utf8(s));
-    icu::UnicodeString out;
-    UErrorCode st = U_ZERO_ERROR;
-    fmt->format(us.data(), static_cast<int32_t>(us.size()), out, st);
-    ok_or_throw(st, "list");
-    return to_utf8(out);
-}
-
-std::string format_duration(const duration& d, lang l) {
+std::string format_duration_uncached(const duration& d, lang l) {
     const auto i = static_cast<size_t>(l);
     auto& fmt = formatters().measures[i];
     UErrorCode st = U_ZERO_ERROR;
@@ -195,6 +198,57 @@ std::string format_duration(const duration& d, lang l) {
     fmt->formatMeasures(parts.data(), static_cast<int32_t>(parts.size()), out, pos, st);
     ok_or_throw(st, "duration");
     return to_utf8(out);
+}
+
+}  // namespace
+
+std::string format_date(const date& d, lang l) {
+    const auto i = static_cast<size_t>(l);
+    auto& done = formatters().dates_done[i];
+    const auto key = pack(d.year, d.month, d.day);
+    if (auto it = done.find(key); it != done.end()) return it->second;
+    std::string text = format_date_uncached(d, l);
+    if (done.size() < 4096) done.emplace(key, text);
+    return text;
+}
+
+std::string format_list(const std::vector<std::string>& items, lang l) {
+    const auto i = static_cast<size_t>(l);
+    auto& fmt = formatters().lists[i];
+    if (!fmt) {
+        UErrorCode st = U_ZERO_ERROR;
+        fmt.reset(icu::ListFormatter::createInstance(icu::Locale(icu_locale(l)), st));
+        ok_or_throw(st, "list format");
+    }
+    std::vector<icu::UnicodeString> us;
+    us.reserve(items.size());
+    for (const auto& s : items) us.push_back(from_utf8(s));
+    icu::UnicodeString out;
+    UErrorCode st = U_ZERO_ERROR;
+    fmt->format(us.data(), static_cast<int32_t>(us.size()), out, st);
+    ok_or_throw(st, "list");
+    return to_utf8(out);
+}
+
+std::string format_duration(const duration& d, lang l) {
+    const auto i = static_cast<size_t>(l);
+    auto& done = formatters().durations_done[i];
+    const auto key = pack(d.years, d.months, d.days);
+    if (auto it = done.find(key); it != done.end()) return it->second;
+    std::string text = format_duration_uncached(d, l);
+    if (done.size() < 4096) done.emplace(key, text);
+    return text;
+}
+
+std::string country_name(const std::string& code, lang l) {
+    auto& done = formatters().countries_done[static_cast<size_t>(l)];
+    if (auto it = done.find(code); it != done.end()) return it->second;
+    icu::UnicodeString name;
+    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(icu_locale(l)), name);
+    std::string out = to_utf8(name);
+    if (out.empty()) out = code;
+    if (done.size() < 4096) done.emplace(code, out);
+    return out;
 }
 
 void sort_collated(std::vector<std::string>& items, lang l) {

@@ -17,10 +17,11 @@ using kainjow::mustache::data;
 using kainjow::mustache::list;
 
 struct prepared_notice::impl {
-    data view;
+    data view;  // the notice's own names; the theme's standard view lies under it
     const theme::impl* th = nullptr;
     std::shared_ptr<const theme> keep;
     bool fragment = false;
+    lang language = lang::fi;
 };
 
 namespace {
@@ -28,16 +29,71 @@ namespace {
 data obj() {
     return data(data::type::object);
 }
+// A string node that takes the string: kainjow's string constructor copies.
 data str(std::string s) {
-    return data(std::move(s));
+    data d(data::type::string);
+    const_cast<std::string&>(d.string_value()) = std::move(s);
+    return d;
 }
 
 // kainjow copies a list deeply when it is wrapped in data; this moves it in
 // instead. The list inside a data object is not const, so the cast is sound.
+// kainjow's data has no noexcept move, so a growing list copies every element
+// deeply: every list is reserved to its size before it is filled.
 data make_list(list&& items) {
     data d(data::type::list);
     const_cast<list&>(d.list_value()) = std::move(items);
     return d;
+}
+
+data one_item_list(data item) {
+    list l;
+    l.reserve(1);
+    l.push_back(std::move(item));
+    return make_list(std::move(l));
+}
+
+size_t count_paragraphs(const std::string& s) {
+    size_t n = 1;
+    for (size_t pos = 0; (pos = s.find("\n\n", pos)) != std::string::npos; pos += 2) ++n;
+    return n;
+}
+
+// The names of a notice's view that depend only on the theme and the language.
+// Labels are top-level names (t_business_id, ...): dotted names cost a
+// stringstream per lookup in kainjow, and they are used inside loops.
+data standard_view(const theme::impl& th, lang l) {
+    data v = obj();
+    v["lang"] = str(std::string(lang_code(l)));
+    v["doc_title"] = str(message(l, "doc.title"));
+    v["generator"] = str(format_message(l, "doc.generator", {{"version", version}}));
+    static constexpr const char* keys[] = {
+        "business_id", "visiting_address", "postal_address", "phone",     "email",    "web",      "purpose",
+        "basis",       "interest",         "category",       "period",    "all_data", "country",  "safeguard",
+        "date",        "change",           "consequence",    "collected", "refusal",  "exercise", "logic",
+        "significance"};
+    for (const char* k : keys) v[std::string("t_") + k] = str(message(l, std::string("label.") + k));
+    v["t_toc"] = str(message(l, "doc.toc"));
+    v["t_other_languages"] = str(message(l, "doc.other_languages"));
+    v["t_skip"] = str(message(l, "doc.skip"));
+    v["t_security_manual"] = str(message(l, "section.security_manual"));
+    v["t_security_electronic"] = str(message(l, "section.security_electronic"));
+    v["t_retention_caption"] = str(message(l, "retention.caption"));
+    // The theme's own texts (theme.json "strings") as s_KEY, in this language, else fi, sv, en.
+    for (const auto& [key, texts] : th.strings) {
+        std::string value = texts[static_cast<size_t>(l)];
+        for (lang f : all_langs)
+            if (value.empty()) value = texts[static_cast<size_t>(f)];
+        v["s_" + key] = str(value);
+    }
+    v["stylesheet"] = str(th.stylesheet);
+    return v;
+}
+
+const data& standard_view_of(const theme::impl& th, lang l) {
+    const auto i = static_cast<size_t>(l);
+    std::call_once(th.standard_once[i], [&] { th.standard[i] = standard_view(th, l); });
+    return th.standard[i];
 }
 
 class view_builder {
@@ -45,32 +101,20 @@ class view_builder {
     view_builder(const source_doc& doc, const register_& reg, const render_options& opts)
         : doc_(doc), reg_(reg), opts_(opts), l_(opts.language) {}
 
-    data build(const theme& th) {
+    data build() {
         data v = obj();
         const int base = opts_.heading_base > 0 ? std::min(opts_.heading_base, 4) : (opts_.fragment ? 2 : 1);
         static const char* const levels[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
         v["h_title"] = str(levels[base - 1]);
         v["h_section"] = str(levels[base]);
         v["h_sub"] = str(levels[base + 1]);
-        v["lang"] = str(std::string(lang_code(l_)));
         v["fragment"] = data(opts_.fragment);
         v["page"] = data(!opts_.fragment);
         // Unique per register and language, so several notices can share a page.
         v["anchor"] = str("seloste-" + reg_.id + "-" + std::string(lang_code(l_)));
         v["register_id"] = str(reg_.id);
-        v["doc_title"] = str(message(l_, "doc.title"));
         v["title"] = str(notice_title(reg_, l_));
         v["register_name"] = text_view(reg_.name);
-        v["generator"] = str(format_message(l_, "doc.generator", {{"version", version}}));
-        labels(v);
-        // The theme's own texts (theme.json "strings") as s_KEY, in this language, else fi, sv, en.
-        for (const auto& [key, texts] : th.internals().strings) {
-            std::string value = texts[static_cast<size_t>(l_)];
-            for (lang f : all_langs)
-                if (value.empty()) value = texts[static_cast<size_t>(f)];
-            v["s_" + key] = str(value);
-        }
-        v["stylesheet"] = str(th.stylesheet());
         v["stylesheet_href"] = opts_.stylesheet_href.empty() ? data(false) : str(opts_.stylesheet_href);
         v["index_href"] = opts_.index_href.empty() ? data(false) : str(opts_.index_href);
         v["updated"] = str(format_message(l_, "doc.updated", {{"date", format_date(reg_.notice_date, l_)}}));
@@ -102,9 +146,10 @@ class view_builder {
         data v = obj();
         v["text"] = str(*r.value);
         v["lang"] = r.fallback ? str(std::string(lang_code(*r.lang_of_value))) : data(false);
-        list paras;
-        size_t pos = 0;
         const std::string& s = *r.value;
+        list paras;
+        paras.reserve(count_paragraphs(s));
+        size_t pos = 0;
         while (pos <= s.size()) {
             size_t end = s.find("\n\n", pos);
             if (end == std::string::npos) end = s.size();
@@ -117,10 +162,14 @@ class view_builder {
         return v;
     }
 
-    data items_view(const std::vector<item>& items) const {
+    // The items' texts; with `from_data_subject`, only the sources of that origin.
+    data items_view(const std::vector<item>& items, std::optional<bool> from_data_subject = std::nullopt) const {
         list out;
-        for (const auto& it : items)
+        out.reserve(items.size());
+        for (const auto& it : items) {
+            if (from_data_subject && it.from_data_subject != *from_data_subject) continue;
             if (data t = text_view(it.value); !t.is_false()) out.push_back(std::move(t));
+        }
         return out.empty() ? data(false) : make_list(std::move(out));
     }
 
@@ -197,25 +246,9 @@ class view_builder {
         return data(false);
     }
 
-    // Labels are top-level names (t_business_id, ...): dotted names cost a
-    // stringstream per lookup in kainjow, and they are used inside loops.
-    void labels(data& v) const {
-        static constexpr const char* keys[] = {
-            "business_id", "visiting_address", "postal_address", "phone",     "email",    "web",      "purpose",
-            "basis",       "interest",         "category",       "period",    "all_data", "country",  "safeguard",
-            "date",        "change",           "consequence",    "collected", "refusal",  "exercise", "logic",
-            "significance"};
-        for (const char* k : keys) v[std::string("t_") + k] = str(message(l_, std::string("label.") + k));
-        v["t_toc"] = str(message(l_, "doc.toc"));
-        v["t_other_languages"] = str(message(l_, "doc.other_languages"));
-        v["t_skip"] = str(message(l_, "doc.skip"));
-        v["t_security_manual"] = str(message(l_, "section.security_manual"));
-        v["t_security_electronic"] = str(message(l_, "section.security_electronic"));
-        v["t_retention_caption"] = str(message(l_, "retention.caption"));
-    }
-
     void alternates(data& v) const {
         list alts;
+        alts.reserve(opts_.alternates.size());
         for (const auto& a : opts_.alternates) {
             data x = obj();
             x["hreflang"] = str(std::string(lang_code(a.language)));
@@ -252,9 +285,11 @@ class view_builder {
 
     void sections(data& v) {
         list toc;
+        toc.reserve(20);  // every section there is
         // Controllers (Art. 13(1)(a))
         {
             list orgs;
+            orgs.reserve(reg_.controllers.size());
             for (const auto& c : reg_.controllers)
                 if (const auto* o = doc_.find_organisation(c.id)) orgs.push_back(organisation_view(*o));
             const auto n_orgs = orgs.size();
@@ -269,9 +304,10 @@ class view_builder {
         }
         // DPO (13(1)(b)) and contact persons
         add_section(v, toc, "dpo", message(l_, "section.dpo"),
-                    reg_.dpo ? with_items(make_list(list{contact_view(*reg_.dpo)})) : data(false));
+                    reg_.dpo ? with_items(one_item_list(contact_view(*reg_.dpo))) : data(false));
         {
             list cs;
+            cs.reserve(reg_.contacts.size());
             for (const auto& c : reg_.contacts)
                 if (data x = contact_view(c); !x.is_false()) cs.push_back(std::move(x));
             const auto n_cs = cs.size();
@@ -289,7 +325,7 @@ class view_builder {
         // Purposes and legal bases (13(1)(c), (d))
         {
             list ps;
-            list interests;
+            ps.reserve(reg_.purposes.size());
             for (const auto& p : reg_.purposes) {
                 data x = obj();
                 x["description"] = text_view(p.description);
@@ -304,6 +340,7 @@ class view_builder {
                     with_items(items_view(reg_.data_subjects)));
         {
             list cats;
+            cats.reserve(reg_.data_categories.size());
             for (const auto& c : reg_.data_categories) {
                 data x = obj();
                 x["name"] = text_view(c.name);
@@ -315,10 +352,8 @@ class view_builder {
         }
         // Sources (14(2)(f))
         {
-            std::vector<item> own, other;
-            for (const auto& s : reg_.sources) (s.from_data_subject ? own : other).push_back(s);
             data b = obj();
-            data o1 = items_view(own), o2 = items_view(other);
+            data o1 = items_view(reg_.sources, true), o2 = items_view(reg_.sources, false);
             const bool any = !o1.is_false() || !o2.is_false();
             if (!o1.is_false()) {
                 data g = obj();
@@ -350,10 +385,11 @@ class view_builder {
             b["none"] = t.none ? str(message(l_, "transfers.none")) : data(false);
             b["description"] = text_view(t.description);
             list xs;
+            xs.reserve(t.items.size());
             for (const auto& x : t.items) {
                 data row = obj();
                 row["country"] =
-                    str(x.country.empty() ? message(l_, "label.unknown_country") : country_name(x.country));
+                    str(x.country.empty() ? message(l_, "label.unknown_country") : country_name(x.country, l_));
                 row["safeguard"] =
                     x.guard ? str(message(l_, "safeguard." + std::string(safeguard_code(*x.guard)))) : data(false);
                 row["description"] = text_view(x.description);
@@ -367,6 +403,7 @@ class view_builder {
         // Retention (13(2)(a))
         {
             list rows;
+            rows.reserve(reg_.retention.size());
             for (const auto& r : reg_.retention) {
                 data row = obj();
                 std::string category = message(l_, "label.all_data");
@@ -409,6 +446,7 @@ class view_builder {
         // Rights (13(2)(b), (c)) follow from the legal bases.
         {
             list rights;
+            rights.reserve(9);  // every right there is
             auto add = [&](const char* key) {
                 data r = obj();
                 r["key"] = str(key);
@@ -469,6 +507,7 @@ class view_builder {
             b["has_collected"] = data(!b["collected"].is_false());
             b["refusal"] = text_view(c.refusal);
             list as;
+            as.reserve(c.analytics.size());
             for (const auto& a : c.analytics) {
                 data x = obj();
                 x["name"] = str(a.name);
@@ -487,6 +526,7 @@ class view_builder {
         // History
         {
             list rows;
+            rows.reserve(reg_.history.size());
             for (const auto& ch : reg_.history) {
                 data row = obj();
                 row["date"] = date_view(ch.when);
@@ -501,29 +541,12 @@ class view_builder {
         v["toc"] = make_list(std::move(toc));
     }
 
-    std::string country_name(const std::string& code) const;
-
     const source_doc& doc_;
     const register_& reg_;
     const render_options& opts_;
     lang l_;
 };
 
-}  // namespace
-}  // namespace seloste
-
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
-namespace seloste {
-namespace {
-std::string view_builder::country_name(const std::string& code) const {
-    icu::UnicodeString name;
-    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(icu_locale(l_)), name);
-    std::string out;
-    name.toUTF8String(out);
-    return out.empty() ? code : out;
-}
 }  // namespace
 
 std::string notice_title(const register_& reg, lang l) {
@@ -534,27 +557,43 @@ std::string notice_title(const register_& reg, lang l) {
 prepared_notice prepare_notice(const source_doc& doc, const register_& reg, const theme& th,
                                const render_options& opts) {
     auto p = std::make_shared<prepared_notice::impl>();
-    p->view = view_builder(doc, reg, opts).build(th);
+    p->view = view_builder(doc, reg, opts).build();
     p->keep = std::make_shared<const theme>(th);
     p->th = &p->keep->internals();
     p->fragment = opts.fragment;
+    p->language = opts.language;
     return prepared_notice(std::move(p));
 }
+
+namespace {
+
+// Collects the render. Sections that render nothing leave blank lines behind;
+// text never holds a line break (the reader folds whitespace), so dropping
+// empty lines is safe.
+struct page_sink {
+    std::string& out;
+    page_sink& operator<<(const std::string& s) {
+        if (s.empty() || (s[0] == '\n' && (out.empty() || out.back() == '\n'))) {
+            if (s.size() > 1) out.append(s, 1, std::string::npos);
+            return *this;
+        }
+        out += s;
+        return *this;
+    }
+};
+
+}  // namespace
 
 std::string render_prepared(const prepared_notice& notice) {
     const auto& n = notice.internals();
     auto& tmpl = n.fragment ? n.th->fragment.get() : n.th->page.get();
     std::string out;
     out.reserve(32 * 1024);
-    // Sections that render nothing leave blank lines behind; text never holds a
-    // line break (the reader folds whitespace), so dropping empty lines is safe.
-    tmpl.render(n.view, [&out](const std::string& s) {
-        if (s.empty() || (s[0] == '\n' && (out.empty() || out.back() == '\n'))) {
-            if (s.size() > 1) out.append(s, 1, std::string::npos);
-            return;
-        }
-        out += s;
-    });
+    // The notice's names first, then the theme's standard ones.
+    kainjow::mustache::context<std::string> ctx(&standard_view_of(*n.th, n.language));
+    ctx.push(&n.view);
+    page_sink sink{out};
+    tmpl.render(ctx, sink);
     if (!tmpl.is_valid()) throw template_error("theme \"" + n.th->name + "\": " + tmpl.error_message());
     return out;
 }

@@ -41,6 +41,11 @@ struct theme::impl {
     lazy_template page;
     lazy_template fragment;
     lazy_template index;  // the language index of a site
+    // The view names that depend only on the theme and the language (labels, the
+    // theme's strings, the stylesheet): built once per language by render.cpp and
+    // rendered under each notice's own view.
+    mutable std::array<std::once_flag, 3> standard_once;
+    mutable std::array<kainjow::mustache::data, 3> standard;
 };
 
 std::string escape_html(const std::string& s);

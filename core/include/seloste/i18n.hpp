@@ -34,6 +34,9 @@ std::string format_date(const date& d, lang l);
 std::string format_list(const std::vector<std::string>& items, lang l);
 std::string format_duration(const duration& d, lang l);
 
+// A country's name from its ISO 3166 code ("US" -> "Yhdysvallat"); the code when ICU has no name.
+std::string country_name(const std::string& code, lang l);
+
 // Sorts by the language's collation (e.g. Swedish å, ä, ö after z).
 void sort_collated(std::vector<std::string>& items, lang l);
 
