@@ -68,10 +68,9 @@ data standard_view(const theme::impl& th, lang l) {
     v["doc_title"] = str(message(l, "doc.title"));
     v["generator"] = str(format_message(l, "doc.generator", {{"version", version}}));
     static constexpr const char* keys[] = {
-        "business_id", "visiting_address", "postal_address", "phone",     "email",    "web",      "purpose",
-        "basis",       "interest",         "category",       "period",    "all_data", "country",  "safeguard",
-        "date",        "change",           "consequence",    "collected", "refusal",  "exercise", "logic",
-        "significance"};
+        "business_id", "visiting_address", "postal_address", "phone",    "email",   "web",         "purpose", "basis",
+        "interest",    "category",         "period",         "all_data", "country", "safeguard",   "date",    "change",
+        "consequence", "collected",        "refusal",        "exercise", "logic",   "significance"};
     for (const char* k : keys) v[std::string("t_") + k] = str(message(l, std::string("label.") + k));
     v["t_toc"] = str(message(l, "doc.toc"));
     v["t_other_languages"] = str(message(l, "doc.other_languages"));

@@ -1,5 +1,6 @@
 // Themes: built-in (embedded from themes/) or a folder; partials expanded once at
 // load time, templates parsed once and cached in the theme object.
+#include <bit>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -7,6 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "embedded.hpp"
 #include "seloste/errors.hpp"
@@ -111,34 +116,52 @@ std::string expand_partials(const std::string& text, const std::vector<layer>& l
 
 // HTML escape for every {{variable}}: & < > " ' become entities. Appends runs
 // of safe bytes at once instead of one character at a time.
-std::string escape_html(const std::string& s) {
-    size_t i = 0;
-    const size_t n = s.size();
-    while (i < n) {
-        const char c = s[i];
-        if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
-        ++i;
+namespace {
+
+constexpr bool needs_escape(char c) {
+    return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
+}
+
+// The first byte at or after `i` that needs escaping, or `n`. Sixteen bytes at a
+// time where SSE2 is there (every x86-64).
+size_t next_special(const char* s, size_t i, size_t n) {
+#if defined(__SSE2__)
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"'),
+                  apos = _mm_set1_epi8('\'');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+        const __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)), _mm_cmpeq_epi8(v, apos)));
+        if (const int mask = _mm_movemask_epi8(hit))
+            return i + static_cast<size_t>(std::countr_zero(static_cast<unsigned>(mask)));
     }
+#endif
+    while (i < n && !needs_escape(s[i])) ++i;
+    return i;
+}
+
+}  // namespace
+
+std::string escape_html(const std::string& s) {
+    const size_t n = s.size();
+    size_t i = next_special(s.data(), 0, n);
     if (i == n) return s;
     std::string out;
     out.reserve(n + n / 8 + 16);
     out.append(s, 0, i);
-    size_t run = i;
-    for (; i < n; ++i) {
-        const char* rep;
+    while (i < n) {
         switch (s[i]) {
-            case '&': rep = "&amp;"; break;
-            case '<': rep = "&lt;"; break;
-            case '>': rep = "&gt;"; break;
-            case '"': rep = "&quot;"; break;
-            case '\'': rep = "&#39;"; break;
-            default: continue;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += "&#39;"; break;  // '
         }
-        out.append(s, run, i - run);
-        out.append(rep);
-        run = i + 1;
+        const size_t next = next_special(s.data(), i + 1, n);
+        out.append(s, i + 1, next - i - 1);
+        i = next;
     }
-    out.append(s, run, n - run);
     return out;
 }
 

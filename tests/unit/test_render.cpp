@@ -91,6 +91,40 @@ TEST_CASE("hostile text renders as inert text", "[render][escape]") {
     CHECK(html.find("href=\"https://example.com/opt-out?x=") == std::string::npos);  // quotes in a URL: no link
 }
 
+TEST_CASE("escape_html escapes the five characters wherever they stand", "[render][escape]") {
+    const auto reference = [](const std::string& s) {
+        std::string out;
+        for (char c : s) {
+            switch (c) {
+                case '&': out += "&amp;"; break;
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '"': out += "&quot;"; break;
+                case '\'': out += "&#39;"; break;
+                default: out += c;
+            }
+        }
+        return out;
+    };
+    // Each special character, and a run of them, at every position around the
+    // sixteen-byte steps, in texts of every length up to 40 (ASCII and UTF-8).
+    for (const std::string special : {"&", "<", ">", "\"", "'", "<&>\"'"}) {
+        for (size_t len = 0; len <= 40; ++len) {
+            for (size_t at = 0; at <= len; ++at) {
+                std::string s;
+                for (size_t i = 0; i < len; ++i)
+                    s += i % 7 == 3 ? "\xc3\xa4" : std::string(1, static_cast<char>('a' + i % 26));
+                s.insert(std::min(at, s.size()), special);
+                INFO("[" << s << "]");
+                REQUIRE(escape_html(s) == reference(s));
+            }
+        }
+    }
+    CHECK(escape_html("") == "");
+    CHECK(escape_html("plain text, nothing to escape at all, longer than sixteen") ==
+          "plain text, nothing to escape at all, longer than sixteen");
+}
+
 TEST_CASE("a full page has lang, title, one h1 and semantic dates", "[render]") {
     const std::string html = render_fi(hostile);
     CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"fi\">", 0) == 0);
