@@ -81,10 +81,17 @@ class locator {
     }
 
     source_location at(int line, size_t offset) const {
-        const size_t s = line_start(line);
+        size_t i = line_start(line);
         int col = 1;
-        for (size_t i = s; i < offset && i < text_.size(); ++i)
+        if (line == last_line_ && offset >= last_offset_) {  // elements come in document order
+            i = last_offset_;
+            col = last_col_;
+        }
+        for (const size_t end = std::min(offset, text_.size()); i < end; ++i)
             if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;  // count code points
+        last_line_ = line;
+        last_offset_ = std::max(line_start(line), std::min(offset, text_.size()));
+        last_col_ = col;
         return {file_, line, col};
     }
 
@@ -140,6 +147,9 @@ class locator {
     size_t cursor_ = 0;
     std::vector<element_pos> positions_;  // reserved once: the user data points into it
     source_location unknown_;
+    // The last column counted, to go on from there on the same line.
+    mutable int last_line_ = 0, last_col_ = 1;
+    mutable size_t last_offset_ = 0;
 };
 
 bool is_id(std::string_view s) {

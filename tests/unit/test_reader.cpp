@@ -215,6 +215,20 @@ TEST_CASE("columns count characters, not bytes", "[reader][errors]") {
     CHECK(d[0].where.column == 38);
 }
 
+TEST_CASE("columns stay exact for several elements on one line", "[reader][errors]") {
+    // Line 3: <organisation id="acme" kind="x"><!--ää--><mail/><!--ö--><fax/>
+    // The elements are located in document order, the attribute while reading.
+    const std::string xml =
+        variant("<organisation id=\"acme\">", "<organisation id=\"acme\" kind=\"x\"><!--ää--><mail/><!--ö--><fax/>");
+    auto d = errors_of(xml);
+    REQUIRE(d.size() == 3);
+    for (const auto& e : d) CHECK(e.where.line == 3);
+    CHECK(d[0].where.column == 27);  // kind=: 2 spaces + 24 characters before it
+    CHECK(d[0].message.find("kind") != std::string::npos);
+    CHECK(d[1].where.column == 45);  // <mail/>: 9 + 9 more
+    CHECK(d[2].where.column == 60);  // <fax/>: 7 + 8 more
+}
+
 TEST_CASE("the lenient reader keeps what it could read", "[reader]") {
     auto r = read_source_string_lenient(variant("2025-02-22", "202-02-24"), "t.xml");
     CHECK(r.well_formed);
