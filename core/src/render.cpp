@@ -138,7 +138,8 @@ class view_builder {
         return r.value ? *r.value : std::string();
     }
 
-    // {text, paras: [{p}], lang: "sv" | false}; false when the text is empty.
+    // {text, paras: [{p}] | true (one paragraph, with p beside text), lang: "sv" | false};
+    // false when the text is empty.
     data text_view(const text& t) const {
         auto r = t.get(l_);
         if (!r.value || r.value->empty()) return data(false);
@@ -146,8 +147,17 @@ class view_builder {
         v["text"] = str(*r.value);
         v["lang"] = r.fallback ? str(std::string(lang_code(*r.lang_of_value))) : data(false);
         const std::string& s = *r.value;
+        const size_t n_paras = count_paragraphs(s);
+        if (n_paras == 1) {
+            // One paragraph: `paras` is true and `p` stands beside `text`, so
+            // {{#paras}}…{{p}}…{{/paras}} renders as for a list of one {p}, without
+            // building the list.
+            v["paras"] = data(true);
+            v["p"] = str(s);
+            return v;
+        }
         list paras;
-        paras.reserve(count_paragraphs(s));
+        paras.reserve(n_paras);
         size_t pos = 0;
         while (pos <= s.size()) {
             size_t end = s.find("\n\n", pos);
