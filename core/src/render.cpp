@@ -597,7 +597,7 @@ std::string render_prepared(const prepared_notice& notice) {
     const auto& n = notice.internals();
     auto& tmpl = n.fragment ? n.th->fragment.get() : n.th->page.get();
     std::string out;
-    out.reserve(32 * 1024);
+    out.reserve(n.th->stylesheet.size() + 48 * 1024);  // a page inlines its stylesheet
     // The notice's names first, then the theme's standard ones.
     kainjow::mustache::context<std::string> ctx(&standard_view_of(*n.th, n.language));
     ctx.push(&n.view);
