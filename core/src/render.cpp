@@ -46,6 +46,22 @@ data make_list(list&& items) {
     return d;
 }
 
+// Makes objects with a fixed set of keys. kainjow's operator[] inserts a default
+// value for a new key, an empty object (one allocation, freed again when the real
+// value is assigned); on a copy of this prototype, whose keys are there already
+// (each false), it finds the key instead. A shape names only keys that its caller
+// always sets, so a view holds the same names as without it.
+class shape {
+   public:
+    shape(std::initializer_list<const char*> keys) : proto_(data::type::object) {
+        for (const char* k : keys) proto_[k] = data(false);
+    }
+    data make() const { return proto_; }
+
+   private:
+    data proto_;
+};
+
 data one_item_list(data item) {
     list l;
     l.reserve(1);
@@ -141,13 +157,15 @@ class view_builder {
     // {text, paras: [{p}] | true (one paragraph, with p beside text), lang: "sv" | false};
     // false when the text is empty.
     data text_view(const text& t) const {
+        static const shape one_paragraph{"text", "lang", "paras", "p"}, paragraphs{"text", "lang", "paras"},
+            paragraph{"p"};
         auto r = t.get(l_);
         if (!r.value || r.value->empty()) return data(false);
-        data v = obj();
-        v["text"] = str(*r.value);
-        v["lang"] = r.fallback ? str(std::string(lang_code(*r.lang_of_value))) : data(false);
         const std::string& s = *r.value;
         const size_t n_paras = count_paragraphs(s);
+        data v = n_paras == 1 ? one_paragraph.make() : paragraphs.make();
+        v["text"] = str(s);
+        v["lang"] = r.fallback ? str(std::string(lang_code(*r.lang_of_value))) : data(false);
         if (n_paras == 1) {
             // One paragraph: `paras` is true and `p` stands beside `text`, so
             // {{#paras}}…{{p}}…{{/paras}} renders as for a list of one {p}, without
@@ -162,7 +180,7 @@ class view_builder {
         while (pos <= s.size()) {
             size_t end = s.find("\n\n", pos);
             if (end == std::string::npos) end = s.size();
-            data p = obj();
+            data p = paragraph.make();
             p["p"] = str(s.substr(pos, end - pos));
             paras.push_back(std::move(p));
             pos = end + 2;
@@ -183,8 +201,9 @@ class view_builder {
     }
 
     data date_view(const date& d) const {
+        static const shape date_shape{"iso", "text"};
         if (d.year == 0) return data(false);
-        data v = obj();
+        data v = date_shape.make();
         v["iso"] = str(d.iso());
         v["text"] = str(format_date(d, l_));
         return v;
@@ -192,8 +211,9 @@ class view_builder {
 
     // {text, href | false}: only safe, validated targets become links.
     data link_view(const std::string& value, const std::string& kind) const {
+        static const shape link_shape{"text", "href"};
         if (value.empty()) return data(false);
-        data v = obj();
+        data v = link_shape.make();
         v["text"] = str(value);
         std::string href;
         if (kind == "mailto" && is_email(value))
@@ -216,7 +236,9 @@ class view_builder {
     }
 
     data organisation_view(const organisation& o) const {
-        data v = obj();
+        static const shape org_shape{"name", "business_id", "visiting_address", "postal_address", "phone", "email",
+                                     "web",  "note"};
+        data v = org_shape.make();
         v["name"] = text_view(o.name);
         v["business_id"] = o.business_id.empty() ? data(false) : str(o.business_id);
         v["visiting_address"] = address_view(o.visiting_address);
@@ -229,7 +251,8 @@ class view_builder {
     }
 
     data person_view(const person& p) const {
-        data v = obj();
+        static const shape person_shape{"name", "title", "organisation", "postal_address", "phone", "email", "web"};
+        data v = person_shape.make();
         v["name"] = text_view(p.name);
         v["title"] = text_view(p.title);
         const organisation* o = p.organisation_ref.empty() ? nullptr : doc_.find_organisation(p.organisation_ref);
@@ -259,7 +282,8 @@ class view_builder {
         list alts;
         alts.reserve(opts_.alternates.size());
         for (const auto& a : opts_.alternates) {
-            data x = obj();
+            static const shape alternate{"hreflang", "href", "name"};
+            data x = alternate.make();
             x["hreflang"] = str(std::string(lang_code(a.language)));
             x["href"] = str(a.href);
             x["name"] = str(message(a.language, "@language_name"));
@@ -278,7 +302,8 @@ class view_builder {
         const std::string id = "seloste-" + reg_.id + "-" + std::string(lang_code(l_)) + "-" + key;
         body["id"] = str(id);
         body["title"] = str(title);
-        data entry = obj();
+        static const shape toc_entry{"id", "title"};
+        data entry = toc_entry.make();
         entry["id"] = str(id);
         entry["title"] = str(title);
         toc.push_back(std::move(entry));
@@ -336,7 +361,8 @@ class view_builder {
             list ps;
             ps.reserve(reg_.purposes.size());
             for (const auto& p : reg_.purposes) {
-                data x = obj();
+                static const shape purpose_shape{"description", "basis", "interest"};
+                data x = purpose_shape.make();
                 x["description"] = text_view(p.description);
                 x["basis"] = p.basis ? str(message(l_, "basis." + std::string(basis_code(*p.basis)))) : data(false);
                 x["interest"] = text_view(p.interest);
@@ -351,7 +377,8 @@ class view_builder {
             list cats;
             cats.reserve(reg_.data_categories.size());
             for (const auto& c : reg_.data_categories) {
-                data x = obj();
+                static const shape category_shape{"name", "description"};
+                data x = category_shape.make();
                 x["name"] = text_view(c.name);
                 x["description"] = text_view(c.description);
                 cats.push_back(std::move(x));
@@ -396,7 +423,8 @@ class view_builder {
             list xs;
             xs.reserve(t.items.size());
             for (const auto& x : t.items) {
-                data row = obj();
+                static const shape transfer_shape{"country", "safeguard", "description"};
+                data row = transfer_shape.make();
                 row["country"] =
                     str(x.country.empty() ? message(l_, "label.unknown_country") : country_name(x.country, l_));
                 row["safeguard"] =
@@ -414,7 +442,8 @@ class view_builder {
             list rows;
             rows.reserve(reg_.retention.size());
             for (const auto& r : reg_.retention) {
-                data row = obj();
+                static const shape retention_shape{"category", "period", "criteria", "description"};
+                data row = retention_shape.make();
                 std::string category = message(l_, "label.all_data");
                 for (const auto& c : reg_.data_categories)
                     if (c.id == r.category_ref) category = plain(c.name);
@@ -457,7 +486,8 @@ class view_builder {
             list rights;
             rights.reserve(9);  // every right there is
             auto add = [&](const char* key) {
-                data r = obj();
+                static const shape right_shape{"key", "title", "text"};
+                data r = right_shape.make();
                 r["key"] = str(key);
                 r["title"] = str(message(l_, std::string("right.") + key + ".title"));
                 r["text"] = str(message(l_, std::string("right.") + key + ".text"));
@@ -518,7 +548,8 @@ class view_builder {
             list as;
             as.reserve(c.analytics.size());
             for (const auto& a : c.analytics) {
-                data x = obj();
+                static const shape analytics_shape{"name", "description", "opt_out"};
+                data x = analytics_shape.make();
                 x["name"] = str(a.name);
                 x["description"] = text_view(a.description);
                 // Only a valid http(s) URL becomes the opt-out link; anything else is left out.
@@ -537,7 +568,8 @@ class view_builder {
             list rows;
             rows.reserve(reg_.history.size());
             for (const auto& ch : reg_.history) {
-                data row = obj();
+                static const shape change_shape{"date", "description"};
+                data row = change_shape.make();
                 row["date"] = date_view(ch.when);
                 row["description"] = text_view(ch.description);
                 rows.push_back(std::move(row));
@@ -595,7 +627,11 @@ struct page_sink {
 
 std::string render_prepared(const prepared_notice& notice) {
     const auto& n = notice.internals();
-    auto& tmpl = n.fragment ? n.th->fragment.get() : n.th->page.get();
+    return render_prepared_with(notice, n.fragment ? n.th->fragment.get() : n.th->page.get());
+}
+
+std::string render_prepared_with(const prepared_notice& notice, kainjow::mustache::mustache& tmpl) {
+    const auto& n = notice.internals();
     std::string out;
     out.reserve(n.th->stylesheet.size() + 48 * 1024);  // a page inlines its stylesheet
     // The notice's names first, then the theme's standard ones.

@@ -23,6 +23,7 @@ class lazy_template {
     }
     // Throws template_error when the template does not parse.
     kainjow::mustache::mustache& get() const;
+    const std::string& text() const { return text_; }  // partials expanded
 
    private:
     std::string text_, label_;  // label: `theme "NAME": FILE`
@@ -49,5 +50,9 @@ struct theme::impl {
 };
 
 std::string escape_html(const std::string& s);
+
+// Renders a prepared notice through `tmpl` instead of the theme's own parsed
+// template: the benchmark's reference run of kainjow as shipped (its own escape).
+std::string render_prepared_with(const prepared_notice& notice, kainjow::mustache::mustache& tmpl);
 
 }  // namespace seloste
