@@ -95,6 +95,9 @@ body { margin: 0; font-family: Georgia, serif; color: #222; background: #fff; }
 .host-bar a, .host-main a { color: #1a3d6d; }
 a:focus-visible { outline: 3px solid #1a3d6d; outline-offset: 2px; }
 .host-main { padding: 0 1rem; }
+/* The host's own long words (Swedish "Exempelbolagets" at 2em in a 320 px
+   viewport) wrap as on any responsive site, so reflow measures the notice. */
+.host-main h1, .host-main h2, .host-main > p { overflow-wrap: break-word; }
 </style>
 </head>
 <body>
