@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "embedded.hpp"
@@ -120,13 +121,20 @@ std::string format_message(lang l, std::string_view key, const std::map<std::str
     const auto i = static_cast<size_t>(l);
     // The same message with the same arguments gives the same text: formatting it
     // again costs ICU some 20,000 instructions.
-    std::string memo_key(key);
-    for (const auto& [k, v] : args) ((memo_key += '\x1f') += k) += '\x1e' + v;
+    // The key spells every part with its length first, so no two argument sets share one.
+    std::string memo_key;
+    const auto part = [&memo_key](std::string_view p) { ((memo_key += std::to_string(p.size())) += ':') += p; };
+    part(key);
+    for (const auto& [k, v] : args) {
+        part(k);
+        part(v);
+    }
+    memo_key += '#';
     for (const auto& [k, v] : numbers) {
         char buf[32];
         const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        ((memo_key += '\x1d') += k) += '\x1e';
-        memo_key.append(buf, r.ptr);
+        part(k);
+        part(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
     }
     auto& done = formatters().messages_done[i];
     if (auto it = done.find(memo_key); it != done.end()) return it->second;
@@ -159,9 +167,11 @@ std::string format_message(lang l, std::string_view key, const std::map<std::str
 
 namespace {
 
-// Packs three small numbers into one key (each fits in 21 bits in any real source).
-std::uint64_t pack(int a, int b, int c) {
-    const auto part = [](int v) { return static_cast<std::uint64_t>(static_cast<std::uint32_t>(v) & 0x1FFFFF); };
+// Three numbers of 0 to 2^21 - 1 as one key; none when one is outside (no memo then).
+std::optional<std::uint64_t> pack(int a, int b, int c) {
+    const auto fits = [](int v) { return v >= 0 && v <= 0x1FFFFF; };
+    if (!fits(a) || !fits(b) || !fits(c)) return std::nullopt;
+    const auto part = [](int v) { return static_cast<std::uint64_t>(v); };
     return part(a) << 42 | part(b) << 21 | part(c);
 }
 
@@ -223,9 +233,10 @@ std::string format_date(const date& d, lang l) {
     const auto i = static_cast<size_t>(l);
     auto& done = formatters().dates_done[i];
     const auto key = pack(d.year, d.month, d.day);
-    if (auto it = done.find(key); it != done.end()) return it->second;
+    if (!key) return format_date_uncached(d, l);
+    if (auto it = done.find(*key); it != done.end()) return it->second;
     std::string text = format_date_uncached(d, l);
-    if (done.size() < 4096) done.emplace(key, text);
+    if (done.size() < 4096) done.emplace(*key, text);
     return text;
 }
 
@@ -251,9 +262,10 @@ std::string format_duration(const duration& d, lang l) {
     const auto i = static_cast<size_t>(l);
     auto& done = formatters().durations_done[i];
     const auto key = pack(d.years, d.months, d.days);
-    if (auto it = done.find(key); it != done.end()) return it->second;
+    if (!key) return format_duration_uncached(d, l);
+    if (auto it = done.find(*key); it != done.end()) return it->second;
     std::string text = format_duration_uncached(d, l);
-    if (done.size() < 4096) done.emplace(key, text);
+    if (done.size() < 4096) done.emplace(*key, text);
     return text;
 }
 

@@ -93,3 +93,28 @@ TEST_CASE("the three catalogs have the same keys", "[i18n]") {
     CHECK(keys[0] == keys[2]);
     CHECK(keys[1] == keys[2]);
 }
+
+TEST_CASE("remembered results: each call gives the text for its own arguments", "[i18n]") {
+    // Formatted results are remembered per thread; a repeat, and arguments that a
+    // naively joined key would confuse, must still give their own texts.
+    for (int round = 0; round < 2; ++round) {
+        CHECK(format_message(lang::en, "label.opt_out", {{"service", "A"}}) == "Opt out of A");
+        CHECK(format_message(lang::en, "label.opt_out", {{"service", "B"}}) == "Opt out of B");
+        CHECK(format_message(lang::en, "doc.intro", {{"controllers", "X"}, {"register", "Y"}}, {{"count", 1}}) ==
+              format_message(lang::en, "doc.intro", {{"controllers", "X"}, {"register", "Y"}}, {{"count", 1}}));
+        const auto two =
+            format_message(lang::en, "doc.intro", {{"controllers", "X"}, {"register", "Y"}}, {{"count", 2}});
+        CHECK(two.find("X process personal data") != std::string::npos);
+        const auto glued = format_message(lang::en, "doc.intro",
+                                          {{"controllers", "X\x1fregister\x1eY"}, {"register", ""}}, {{"count", 2}});
+        CHECK(glued != two);
+        CHECK(format_duration({.years = 2}, lang::fi) == "2 vuotta");
+        CHECK(format_duration({.years = 3}, lang::fi) == "3 vuotta");
+        CHECK(format_date({2025, 2, 22}, lang::fi) == "22.2.2025");
+        CHECK(format_date({2025, 2, 23}, lang::fi) == "23.2.2025");
+        CHECK(country_name("US", lang::en) == "United States");
+        CHECK(country_name("SE", lang::fi) == "Ruotsi");
+    }
+    // Outside what one key can hold: formatted each time, never mistaken for another.
+    CHECK(format_duration({.years = 0x200000 + 2}, lang::en) != format_duration({.years = 2}, lang::en));
+}
