@@ -227,17 +227,21 @@ std::string format_duration_uncached(const duration& d, lang l) {
     return to_utf8(out);
 }
 
+// The remembered text for `key`, else make() remembered (at most 4,096 per table).
+template <class Key, class Make>
+std::string remembered(std::unordered_map<Key, std::string>& done, const std::optional<Key>& key, Make make) {
+    if (!key) return make();
+    if (auto it = done.find(*key); it != done.end()) return it->second;
+    std::string text = make();
+    if (done.size() < 4096) done.emplace(*key, text);
+    return text;
+}
+
 }  // namespace
 
 std::string format_date(const date& d, lang l) {
-    const auto i = static_cast<size_t>(l);
-    auto& done = formatters().dates_done[i];
-    const auto key = pack(d.year, d.month, d.day);
-    if (!key) return format_date_uncached(d, l);
-    if (auto it = done.find(*key); it != done.end()) return it->second;
-    std::string text = format_date_uncached(d, l);
-    if (done.size() < 4096) done.emplace(*key, text);
-    return text;
+    return remembered(formatters().dates_done[static_cast<size_t>(l)], pack(d.year, d.month, d.day),
+                      [&] { return format_date_uncached(d, l); });
 }
 
 std::string format_list(const std::vector<std::string>& items, lang l) {
@@ -259,25 +263,17 @@ std::string format_list(const std::vector<std::string>& items, lang l) {
 }
 
 std::string format_duration(const duration& d, lang l) {
-    const auto i = static_cast<size_t>(l);
-    auto& done = formatters().durations_done[i];
-    const auto key = pack(d.years, d.months, d.days);
-    if (!key) return format_duration_uncached(d, l);
-    if (auto it = done.find(*key); it != done.end()) return it->second;
-    std::string text = format_duration_uncached(d, l);
-    if (done.size() < 4096) done.emplace(*key, text);
-    return text;
+    return remembered(formatters().durations_done[static_cast<size_t>(l)], pack(d.years, d.months, d.days),
+                      [&] { return format_duration_uncached(d, l); });
 }
 
 std::string country_name(const std::string& code, lang l) {
-    auto& done = formatters().countries_done[static_cast<size_t>(l)];
-    if (auto it = done.find(code); it != done.end()) return it->second;
-    icu::UnicodeString name;
-    icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(icu_locale(l)), name);
-    std::string out = to_utf8(name);
-    if (out.empty()) out = code;
-    if (done.size() < 4096) done.emplace(code, out);
-    return out;
+    return remembered(formatters().countries_done[static_cast<size_t>(l)], std::optional<std::string>(code), [&] {
+        icu::UnicodeString name;
+        icu::Locale("", code.c_str()).getDisplayCountry(icu::Locale(icu_locale(l)), name);
+        std::string out = to_utf8(name);
+        return out.empty() ? code : out;
+    });
 }
 
 void sort_collated(std::vector<std::string>& items, lang l) {
