@@ -152,6 +152,18 @@ export async function checkReflow(page, width) {
         }
       }
     }
+    // Text can overflow a box that itself fits (a long word): name its element.
+    if (!culprits.length) {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n && culprits.length < 5; n = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        if ([...range.getClientRects()].some((r) => r.right > width + 0.5)) {
+          const el = n.parentElement;
+          culprits.push(`text "${n.textContent.trim().slice(0, 30)}" in ${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`);
+        }
+      }
+    }
     return [{ rule: `reflow:${width}px`, target: culprits.slice(0, 5).join(', ') || 'document',
       message: `document.documentElement.scrollWidth is ${sw} > ${width}: horizontal scrolling` }];
   }, width);
