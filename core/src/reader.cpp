@@ -13,7 +13,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <unordered_map>
 
 #include "seloste/source.hpp"
 
