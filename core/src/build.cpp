@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 
+#include "bundle_io.hpp"
 #include "seloste/errors.hpp"
 #include "seloste/i18n.hpp"
 #include "seloste/render.hpp"
@@ -27,67 +28,9 @@ namespace seloste {
 
 namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
+using namespace detail;
 
 namespace {
-
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw io_error(p.string() + ": error: cannot read the file", {p.string(), 0, 0});
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void write_fd_all(int fd, std::string_view content, const std::string& path) {
-    size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw io_error(path + ": error: cannot write (" + std::strerror(errno) + ")", {path, 0, 0});
-        }
-        done += static_cast<size_t>(n);
-    }
-}
-
-std::string sha256_hex(std::string_view data) {
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : h) {
-        out += hex[c >> 4];
-        out += hex[c & 15];
-    }
-    return out;
-}
-
-std::string base64(const unsigned char* data, size_t n) {
-    std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), data, n, sodium_base64_VARIANT_ORIGINAL);
-    out.resize(std::strlen(out.c_str()));
-    return out;
-}
-
-std::vector<unsigned char> unbase64(const std::string& text, size_t expected, const std::string& file) {
-    std::string s = text;
-    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
-            s.end());
-    std::vector<unsigned char> out(expected);
-    size_t len = 0;
-    if (sodium_base642bin(out.data(), out.size(), s.c_str(), s.size(), nullptr, &len, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        len != expected)
-        throw io_error(
-            file +
-                ": error: not a key of the expected size; expected one line of base64 as written by `seloste keygen`",
-            {file, 1, 1});
-    return out;
-}
-
-void init_sodium() {
-    if (sodium_init() < 0) throw io_error("libsodium could not be initialised");
-}
 
 struct loaded {
     std::vector<source_doc> docs;
@@ -388,7 +331,9 @@ build_outcome build_site(const build_request& req) {
         const std::string up = ti == 0 ? "../" : "../../";
         for (lang lg : req.langs) {
             const std::string lc(lang_code(lg));
-            for (const auto& [doc, reg] : regs) {
+            for (const auto& entry : regs) {
+                const source_doc* doc = entry.first;
+                const register_* reg = entry.second;
                 render_options o;
                 o.language = lg;
                 o.stylesheet_href = up + css_path;
@@ -534,80 +479,6 @@ build_outcome build_site(const build_request& req) {
     }
     out.changed = true;
     return out;
-}
-
-void generate_keypair(const std::string& key_file) {
-    init_sodium();
-    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
-    crypto_sign_keypair(pk, sk);
-    const std::string pub = key_file + ".pub";
-    write_file_atomic(pub, base64(pk, sizeof pk) + "\n");
-    // The secret key is created 0600 from the start.
-    std::string tmpl = key_file + ".tmp-XXXXXX";
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) throw io_error(key_file + ": error: cannot create the key file");
-    write_fd_all(fd, base64(sk, sizeof sk) + "\n", key_file);
-    ::fchmod(fd, 0600);
-    ::fsync(fd);
-    ::close(fd);
-    sodium_memzero(sk, sizeof sk);
-    if (::rename(tmpl.c_str(), key_file.c_str()) != 0) throw io_error(key_file + ": error: cannot write the key file");
-}
-
-std::vector<std::string> verify_bundle(const std::string& dir_s, const std::string& public_key_file) {
-    init_sodium();
-    std::vector<std::string> problems;
-    const fs::path dir(dir_s);
-    std::string manifest_text;
-    try {
-        manifest_text = read_all(dir / "manifest.json");
-    } catch (const io_error&) {
-        return {"no manifest.json"};
-    }
-    if (!public_key_file.empty()) {
-        const auto pk = unbase64(read_all(public_key_file), crypto_sign_PUBLICKEYBYTES, public_key_file);
-        std::error_code ec;
-        if (!fs::exists(dir / "manifest.json.sig", ec)) {
-            problems.push_back("the bundle is not signed (no manifest.json.sig)");
-        } else {
-            const auto sig = unbase64(read_all(dir / "manifest.json.sig"), crypto_sign_BYTES, "manifest.json.sig");
-            if (crypto_sign_verify_detached(sig.data(), reinterpret_cast<const unsigned char*>(manifest_text.data()),
-                                            manifest_text.size(), pk.data()) != 0)
-                problems.push_back("the signature does not match manifest.json and the public key");
-        }
-        if (!problems.empty()) return problems;
-    }
-    nlohmann::json m;
-    try {
-        m = nlohmann::json::parse(manifest_text);
-    } catch (const nlohmann::json::exception&) {
-        return {"manifest.json is not valid JSON"};
-    }
-    if (m.value("format", "") != "seloste-bundle" || m.value("format_version", 0) != 1)
-        return {"manifest.json is not a seloste-bundle of format_version 1"};
-    std::set<std::string> listed{"manifest.json", "manifest.json.sig"};
-    for (const char* key : {"pages", "files"})
-        for (const auto& e : m.value(key, nlohmann::json::array())) {
-            const std::string p = e.value("path", "");
-            if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos ||
-                p.find('\\') != std::string::npos) {
-                problems.push_back("unsafe path in manifest: " + p);
-                continue;
-            }
-            listed.insert(p);
-            std::error_code ec;
-            if (!fs::is_regular_file(dir / p, ec)) {
-                problems.push_back("missing file: " + p);
-                continue;
-            }
-            if (sha256_hex(read_all(dir / p)) != e.value("sha256", "")) problems.push_back("hash mismatch: " + p);
-        }
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-        if (it->is_regular_file() && !listed.count(fs::relative(it->path(), dir).generic_string()))
-            problems.push_back("file not in the manifest: " + fs::relative(it->path(), dir).generic_string());
-    return problems;
 }
 
 }  // namespace seloste

@@ -493,10 +493,6 @@ class reader {
             fail(where(root), "the source has no <register>; expected at least one register");
     }
 
-    static constexpr const char* block_kinds[] = {"security",    "cookies",     "sources",      "recipients",
-                                                  "processors",  "disclosures", "transfers",    "automated-decisions",
-                                                  "requirement", "rights",      "data-subjects"};
-
     void read_blocks(const XMLElement* b) {
         expect(b, {},
                {"security", "cookies", "sources", "recipients", "processors", "disclosures", "transfers",

@@ -1,0 +1,92 @@
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "bundle_io.hpp"
+#include "seloste/build.hpp"
+#include "seloste/errors.hpp"
+
+namespace seloste {
+
+namespace fs = std::filesystem;
+using namespace detail;
+
+void generate_keypair(const std::string& key_file) {
+    init_sodium();
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_keypair(pk, sk);
+    const std::string pub = key_file + ".pub";
+    write_file_atomic(pub, base64(pk, sizeof pk) + "\n");
+    // The secret key is created 0600 from the start.
+    std::string tmpl = key_file + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) throw io_error(key_file + ": error: cannot create the key file");
+    write_fd_all(fd, base64(sk, sizeof sk) + "\n", key_file);
+    ::fchmod(fd, 0600);
+    ::fsync(fd);
+    ::close(fd);
+    sodium_memzero(sk, sizeof sk);
+    if (::rename(tmpl.c_str(), key_file.c_str()) != 0) throw io_error(key_file + ": error: cannot write the key file");
+}
+
+std::vector<std::string> verify_bundle(const std::string& dir_s, const std::string& public_key_file) {
+    init_sodium();
+    std::vector<std::string> problems;
+    const fs::path dir(dir_s);
+    std::string manifest_text;
+    try {
+        manifest_text = read_all(dir / "manifest.json");
+    } catch (const io_error&) {
+        return {"no manifest.json"};
+    }
+    if (!public_key_file.empty()) {
+        const auto pk = unbase64(read_all(public_key_file), crypto_sign_PUBLICKEYBYTES, public_key_file);
+        std::error_code ec;
+        if (!fs::exists(dir / "manifest.json.sig", ec)) {
+            problems.push_back("the bundle is not signed (no manifest.json.sig)");
+        } else {
+            const auto sig = unbase64(read_all(dir / "manifest.json.sig"), crypto_sign_BYTES, "manifest.json.sig");
+            if (crypto_sign_verify_detached(sig.data(), reinterpret_cast<const unsigned char*>(manifest_text.data()),
+                                            manifest_text.size(), pk.data()) != 0)
+                problems.push_back("the signature does not match manifest.json and the public key");
+        }
+        if (!problems.empty()) return problems;
+    }
+    nlohmann::json m;
+    try {
+        m = nlohmann::json::parse(manifest_text);
+    } catch (const nlohmann::json::exception&) {
+        return {"manifest.json is not valid JSON"};
+    }
+    if (m.value("format", "") != "seloste-bundle" || m.value("format_version", 0) != 1)
+        return {"manifest.json is not a seloste-bundle of format_version 1"};
+    std::set<std::string> listed{"manifest.json", "manifest.json.sig"};
+    for (const char* key : {"pages", "files"})
+        for (const auto& e : m.value(key, nlohmann::json::array())) {
+            const std::string p = e.value("path", "");
+            if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos ||
+                p.find('\\') != std::string::npos) {
+                problems.push_back("unsafe path in manifest: " + p);
+                continue;
+            }
+            listed.insert(p);
+            std::error_code ec;
+            if (!fs::is_regular_file(dir / p, ec)) {
+                problems.push_back("missing file: " + p);
+                continue;
+            }
+            if (sha256_hex(read_all(dir / p)) != e.value("sha256", "")) problems.push_back("hash mismatch: " + p);
+        }
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->is_regular_file() && !listed.count(fs::relative(it->path(), dir).generic_string()))
+            problems.push_back("file not in the manifest: " + fs::relative(it->path(), dir).generic_string());
+    return problems;
+}
+
+}  // namespace seloste
