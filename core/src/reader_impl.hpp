@@ -1,0 +1,83 @@
+// The reader of docs/source-format.md, private to the core: one instance reads one
+// source. reader.cpp holds the run and the helpers shared by every element;
+// reader_elements.cpp reads the elements themselves.
+#pragma once
+
+#include <tinyxml2.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "seloste/source.hpp"
+#include "xml_text.hpp"
+
+namespace seloste::reading {
+
+using tinyxml2::XMLAttribute;
+using tinyxml2::XMLElement;
+using tinyxml2::XMLNode;
+
+bool is_id(std::string_view s);
+bool valid_date(int y, int m, int d);
+
+class reader {
+   public:
+    reader(std::string_view xml, std::string file) : xml_(xml), loc_(xml, std::move(file)) {}
+
+    read_result run();
+
+   private:
+    diagnostic parse_error(const tinyxml2::XMLDocument& xdoc);
+    void fail(const source_location& where, std::string msg, diagnostic::kind what = diagnostic::kind::format);
+    const source_location& where(const XMLElement* e) const { return loc_.element(e); }
+    // Reports unknown child elements and repeats of single ones; checks attributes.
+    void expect(const XMLElement* e, std::initializer_list<const char*> singles,
+                std::initializer_list<const char*> multis, std::initializer_list<const char*> attrs = {});
+    static std::string list_attrs(std::initializer_list<const char*> attrs);
+    const XMLElement* require(const XMLElement* e, const char* name, const char* what);
+    std::string attr(const XMLElement* e, const char* name);
+    std::string plain(const XMLElement* e);
+    std::string plain_child(const XMLElement* e, const char* name, source_location* at = nullptr);
+    text read_text(const XMLElement* e);
+    text text_child(const XMLElement* e, const char* name);
+    std::string read_id(const XMLElement* e, const char* kind);
+    std::optional<date> read_date(std::string_view s, const source_location& at);
+    address read_address(const XMLElement* e);
+    void read_root(const XMLElement* root);
+    void read_blocks(const XMLElement* b);
+    // A register child that may be `ref="BLOCK"`: the element whose content to read.
+    const XMLElement* deref(const XMLElement* e);
+    organisation read_organisation(const XMLElement* e);
+    person read_person(const XMLElement* e);
+    word_list read_words(const XMLElement* e);
+    ref read_ref(const XMLElement* e, const char* kind);
+    std::vector<item> read_items(const XMLElement* e, const char* item_name, bool sources = false);
+    bool read_bool(const XMLElement* e, const char* name, bool required, bool fallback);
+    std::optional<int> read_count(const XMLElement* e, const char* name);
+    register_ read_register(const XMLElement* e);
+    purpose read_purpose(const XMLElement* e);
+    transfers_section read_transfers(const XMLElement* e);
+    std::vector<retention_rule> read_retention(const XMLElement* e, const register_& r);
+    requirement_section read_requirement(const XMLElement* e);
+    cookies_section read_cookies(const XMLElement* e);
+    void resolve_refs();
+
+    struct pending_ref {
+        std::string kind, id;
+        source_location at;
+    };
+
+    std::string_view xml_;
+    locator loc_;
+    source_doc* doc_ = nullptr;
+    std::vector<diagnostic> diags_;
+    std::map<std::string, std::set<std::string>> ids_;
+    std::map<std::string, const XMLElement*> blocks_;
+    std::vector<pending_ref> refs_;
+};
+
+}  // namespace seloste::reading
