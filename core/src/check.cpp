@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "check_model.hpp"
 #include "check_support.hpp"
 #include "seloste/facts.hpp"
 #include "seloste/source.hpp"
@@ -18,160 +19,20 @@
 
 namespace seloste {
 
+using detail::entity_text;
+using detail::idx;
 using detail::make_finding;
+using detail::organisation_texts;
 using detail::params;
-
-std::string_view severity_code(severity s) {
-    switch (s) {
-        case severity::error: return "error";
-        case severity::warning: return "warning";
-        case severity::info: return "info";
-    }
-    return "error";
-}
+using detail::person_texts;
+using detail::register_texts;
+using detail::sort_findings;
+using detail::text_ref;
+using detail::text_value;
+using detail::values;
+using detail::where_in;
 
 namespace {
-
-// ---------------------------------------------------------------------------------------------
-// Texts of the model, each with the element path that names it in messages.
-
-struct text_ref {
-    const text* t;
-    std::string field;
-};
-
-void add(std::vector<text_ref>& out, const text& t, std::string field) {
-    if (!t.empty()) out.push_back({&t, std::move(field)});
-}
-
-std::string idx(size_t i) {
-    return "[" + std::to_string(i + 1) + "]";
-}
-
-void add_items(std::vector<text_ref>& out, const std::vector<item>& items, const std::string& prefix) {
-    for (size_t i = 0; i < items.size(); ++i) add(out, items[i].value, prefix + idx(i));
-}
-
-std::vector<text_ref> register_texts(const register_& r) {
-    std::vector<text_ref> out;
-    add(out, r.name, "name");
-    add(out, r.description, "description");
-    add(out, r.joint_arrangement, "joint-arrangement");
-    for (size_t i = 0; i < r.purposes.size(); ++i) {
-        add(out, r.purposes[i].description, "purpose" + idx(i) + "/description");
-        add(out, r.purposes[i].interest, "purpose" + idx(i) + "/interest");
-    }
-    add_items(out, r.data_subjects, "data-subjects/subject");
-    for (const auto& c : r.data_categories) {
-        add(out, c.name, "data-categories/category[" + c.id + "]/name");
-        add(out, c.description, "data-categories/category[" + c.id + "]/description");
-    }
-    add_items(out, r.recipients, "recipients/recipient");
-    add_items(out, r.processors, "processors/processor");
-    add_items(out, r.disclosures, "disclosures/disclosure");
-    if (r.transfers) {
-        add(out, r.transfers->description, "transfers/description");
-        for (size_t i = 0; i < r.transfers->items.size(); ++i)
-            add(out, r.transfers->items[i].description, "transfers/transfer" + idx(i) + "/description");
-    }
-    add_items(out, r.sources, "sources/source");
-    for (size_t i = 0; i < r.retention.size(); ++i) {
-        add(out, r.retention[i].criteria, "retention/rule" + idx(i) + "/criteria");
-        add(out, r.retention[i].description, "retention/rule" + idx(i) + "/description");
-    }
-    if (r.requirement) {
-        add(out, r.requirement->consequence, "requirement/consequence");
-        add(out, r.requirement->description, "requirement/description");
-    }
-    if (r.automated_decisions) {
-        add(out, r.automated_decisions->description, "automated-decisions/description");
-        add(out, r.automated_decisions->logic, "automated-decisions/logic");
-        add(out, r.automated_decisions->significance, "automated-decisions/significance");
-    }
-    if (r.security) {
-        add(out, r.security->manual, "security/manual");
-        add(out, r.security->electronic, "security/electronic");
-    }
-    if (r.cookies) {
-        add(out, r.cookies->description, "cookies/description");
-        add_items(out, r.cookies->collected, "cookies/collected/item");
-        add(out, r.cookies->refusal, "cookies/refusal");
-        for (size_t i = 0; i < r.cookies->analytics.size(); ++i)
-            add(out, r.cookies->analytics[i].description, "cookies/analytics" + idx(i) + "/description");
-    }
-    if (r.rights) {
-        add(out, r.rights->exercise, "rights/exercise");
-        add(out, r.rights->note, "rights/note");
-    }
-    for (size_t i = 0; i < r.history.size(); ++i) add(out, r.history[i].description, "history/change" + idx(i));
-    return out;
-}
-
-void add_address(std::vector<text_ref>& out, const std::optional<address>& a, const std::string& prefix) {
-    if (!a) return;
-    add(out, a->street, prefix + "/street");
-    add(out, a->town, prefix + "/town");
-}
-
-// Names and addresses are proper nouns: they are checked for outdated references and
-// translations, but not spelt (spell = false).
-struct entity_text {
-    text_ref ref;
-    bool spell;
-};
-
-std::vector<entity_text> organisation_texts(const organisation& o) {
-    const std::string p = "organisation[" + o.id + "]";
-    std::vector<text_ref> names, notes;
-    add(names, o.name, p + "/name");
-    add_address(names, o.visiting_address, p + "/visiting-address");
-    add_address(names, o.postal_address, p + "/postal-address");
-    add(notes, o.note, p + "/note");
-    std::vector<entity_text> out;
-    for (auto& r : names) out.push_back({r, false});
-    for (auto& r : notes) out.push_back({r, true});
-    return out;
-}
-
-std::vector<entity_text> person_texts(const person& pe) {
-    const std::string p = "person[" + pe.id + "]";
-    std::vector<text_ref> names, titles;
-    add(names, pe.name, p + "/name");
-    add_address(names, pe.postal_address, p + "/postal-address");
-    add(titles, pe.title, p + "/title");
-    std::vector<entity_text> out;
-    for (auto& r : names) out.push_back({r, false});
-    for (auto& r : titles) out.push_back({r, true});
-    return out;
-}
-
-struct text_value {
-    std::optional<lang> l;  // empty: neutral
-    const std::string* s;
-};
-
-std::vector<text_value> values(const text& t) {
-    std::vector<text_value> out;
-    if (!t.neutral.empty()) out.push_back({std::nullopt, &t.neutral});
-    for (lang l : all_langs)
-        if (const auto& v = t.by_lang[static_cast<size_t>(l)]; v && !v->empty()) out.push_back({l, &*v});
-    return out;
-}
-
-// Where match `m` of value `v` of text `t` stands in the file.
-source_location where_in(const text& t, const text_value& v, const detail::term_match& m) {
-    const size_t occ = detail::occurrences_before(*v.s, m.text, m.start_byte);
-    source_location at = detail::locate_in_text(t.where, v.l, m.text, occ);
-    if (at.line == t.where.line && at.column == t.where.column) {
-        // The match may span a line break in the file: look for its first word.
-        const auto sp = m.text.find_first_of(" \n");
-        if (sp != std::string::npos) {
-            const std::string first = m.text.substr(0, sp);
-            at = detail::locate_in_text(t.where, v.l, first, detail::occurrences_before(*v.s, first, m.start_byte));
-        }
-    }
-    return at;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -725,13 +586,6 @@ class checker {
     std::array<std::vector<std::string>, 3> accepted_;
 };
 
-void sort_findings(std::vector<finding>& f) {
-    std::stable_sort(f.begin(), f.end(), [](const finding& a, const finding& b) {
-        return std::tie(a.where.file, a.where.line, a.where.column) <
-               std::tie(b.where.file, b.where.line, b.where.column);
-    });
-}
-
 }  // namespace
 
 std::vector<finding> check(const source_doc& doc, const check_options& opts) {
@@ -765,92 +619,4 @@ std::vector<finding> check_register(const source_doc& doc, const register_& reg,
     sort_findings(out);
     return out;
 }
-
-std::vector<finding> check(const read_result& source, const check_options& opts) {
-    std::vector<finding> out;
-    if (source.well_formed) out = check(source.doc, opts);
-    for (const auto& d : source.diagnostics) {
-        if (!source.well_formed) {
-            out.push_back(make_finding("source.xml", "reader", d.where, "", {{"message", d.message}}));
-            continue;
-        }
-        // The checks already report some of the reader's complaints at the same place (a purpose
-        // without basis, a register without controller): keep one finding there.
-        const bool covered = std::any_of(out.begin(), out.end(), [&](const finding& f) {
-            return f.where.file == d.where.file && f.where.line == d.where.line && f.where.column == d.where.column &&
-                   f.level == severity::error && !f.rule.starts_with("source.") &&
-                   d.message.find("lacks") != std::string::npos &&
-                   (f.rule.starts_with("gdpr.13.1.c") || f.rule.starts_with("gdpr.13.1.a"));
-        });
-        if (covered) continue;
-        // The register a diagnostic sits in, by position.
-        std::string reg;
-        for (const auto& r : source.doc.registers)
-            if (r.where.file == d.where.file && r.where.line <= d.where.line) reg = r.id;
-        if (d.what == diagnostic::kind::date)
-            out.push_back(make_finding("fact.date", "reader", d.where, reg, {{"message", d.message}}));
-        else
-            out.push_back(make_finding("source.invalid", "reader", d.where, reg, {{"message", d.message}}));
-    }
-    sort_findings(out);
-    return out;
-}
-
-std::vector<finding> check_file(const std::string& path, const check_options& opts) {
-    return check(read_source_lenient(path), opts);
-}
-
-std::string format_finding(const finding& f, lang l) {
-    std::string out;
-    if (!f.where.file.empty()) {
-        out += f.where.file;
-        if (f.where.line > 0) out += ":" + std::to_string(f.where.line) + ":" + std::to_string(f.where.column);
-        out += ": ";
-    }
-    out += severity_code(f.level);
-    out += ": ";
-    switch (l) {
-        case lang::fi: out += f.message_fi; break;
-        case lang::sv: out += f.message_sv.empty() ? f.message_en : f.message_sv; break;
-        case lang::en: out += f.message_en; break;
-    }
-    out += " [" + f.rule + "]";
-    return out;
-}
-
-std::string findings_to_json(const std::vector<finding>& findings) {
-    using ojson = nlohmann::ordered_json;
-    ojson list = ojson::array();
-    int errors = 0, warnings = 0, infos = 0;
-    for (const auto& f : findings) {
-        ojson j;
-        j["rule"] = f.rule;
-        j["severity"] = severity_code(f.level);
-        j["article"] = f.article.empty() ? ojson(nullptr) : ojson(f.article);
-        j["register"] = f.register_id.empty() ? ojson(nullptr) : ojson(f.register_id);
-        j["file"] = f.where.file.empty() ? ojson(nullptr) : ojson(f.where.file);
-        j["line"] = f.where.line;
-        j["column"] = f.where.column;
-        j["message"] = {{"fi", f.message_fi}, {"sv", f.message_sv}, {"en", f.message_en}};
-        list.push_back(std::move(j));
-        switch (f.level) {
-            case severity::error: ++errors; break;
-            case severity::warning: ++warnings; break;
-            case severity::info: ++infos; break;
-        }
-    }
-    ojson out;
-    out["format"] = "seloste-findings";
-    out["version"] = 1;
-    out["findings"] = std::move(list);
-    out["summary"] = {{"errors", errors}, {"warnings", warnings}, {"info", infos}};
-    return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-bool has_errors(const std::vector<finding>& findings, bool strict) {
-    return std::any_of(findings.begin(), findings.end(), [&](const finding& f) {
-        return f.level == severity::error || (strict && f.level == severity::warning);
-    });
-}
-
 }  // namespace seloste
