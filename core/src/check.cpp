@@ -15,6 +15,7 @@
 #include "check_support.hpp"
 #include "seloste/facts.hpp"
 #include "seloste/source.hpp"
+#include "source_scan.hpp"
 #include "spell.hpp"
 
 namespace seloste {
@@ -448,6 +449,23 @@ class checker {
     }
 
     // --- free text -----------------------------------------------------------------------------
+    // A bidi or zero-width control in free text: the first one of each value.
+    void invisible_characters(const text_ref& tr, const std::string& reg) {
+        for (const auto& v : values(*tr.t)) {
+            const auto found = reading::find_invisible(*v.s);
+            if (!found) continue;
+            size_t len = 1;
+            while (found->offset + len < v.s->size() &&
+                   (static_cast<unsigned char>((*v.s)[found->offset + len]) & 0xC0) == 0x80)
+                ++len;
+            const std::string ch = v.s->substr(found->offset, len);
+            const source_location at =
+                detail::locate_in_text(tr.t->where, v.l, ch, detail::occurrences_before(*v.s, ch, found->offset));
+            emit(make_finding("text.invisible-character", "text", at, reg,
+                              {{"field", tr.field}, {"value", reading::describe_char(found->c)}}));
+        }
+    }
+
     void text_checks(const text_ref& tr, const std::string& reg, bool spell) {
         const text& t = *tr.t;
         const auto& data = detail::checks();
@@ -507,6 +525,7 @@ class checker {
                                       {{"field", tr.field}, {"value", m.text}, {"expected", fixed}}));
             }
         }
+        if (wanted("text.invisible-character")) invisible_characters(tr, reg);
         if (spell && opts_.spelling && wanted("text.spelling")) spelling(tr, reg);
         for (lang l : opts_.langs)
             if (!t.has(l))

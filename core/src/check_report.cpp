@@ -70,7 +70,7 @@ std::string format_finding(const finding& f, lang l) {
         case lang::en: out += f.message_en; break;
     }
     out += " [" + f.rule + "]";
-    return out;
+    return escape_for_terminal(out);
 }
 
 std::string findings_to_json(const std::vector<finding>& findings) {

@@ -146,8 +146,8 @@ std::ostream& operator<<(std::ostream& os, const file_name& f) {
 }
 
 std::string format_diagnostic(const diagnostic& d) {
-    return d.where.file.str() + ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column) +
-           ": error: " + d.message;
+    return escape_for_terminal(d.where.file.str()) + ":" + std::to_string(d.where.line) + ":" +
+           std::to_string(d.where.column) + ": error: " + escape_for_terminal(d.message);
 }
 
 static std::string join_diagnostics(const std::vector<diagnostic>& diags) {

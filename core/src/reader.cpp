@@ -2,21 +2,37 @@
 // that every element uses (structure, texts, ids, dates, references); the
 // elements themselves are read in reader_elements.cpp.
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "reader_impl.hpp"
+#include "source_scan.hpp"
 
 namespace seloste {
 namespace reading {
 
+// docs/source-format.md, "Identifiers": [a-z][a-z0-9-]*, at most max_id_length characters.
 bool is_id(std::string_view s) {
-    if (s.empty()) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
+    if (s.empty() || s.size() > max_id_length || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
+
+namespace {
+
+constexpr const char* id_rule =
+    "lowercase letters a-z, digits and '-', starting with a letter, at most 64 characters, e.g. "
+    "\"sen-uutiskirje\"";
+
+size_t code_points(std::string_view s) {
+    return static_cast<size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
 
 bool valid_date(int y, int m, int d) {
     if (y < 1 || m < 1 || m > 12 || d < 1) return false;
@@ -29,10 +45,22 @@ bool valid_date(int y, int m, int d) {
 read_result reader::run() {
     read_result r;
     r.doc.file = loc_.file();
+    // The bytes first: what cannot be published is refused before it is parsed.
+    byte_scan scan = scan_bytes(xml_, loc_);
+    if (!scan.problems.empty()) {
+        r.well_formed = false;
+        for (auto& p : scan.problems)
+            r.diagnostics.push_back({loc_.at_offset(p.offset), std::move(p.message), diagnostic::kind::xml});
+        return r;
+    }
+    loc_.set_invisible(std::move(scan.invisible));
     tinyxml2::XMLDocument xdoc(true, tinyxml2::PRESERVE_WHITESPACE);
     if (xdoc.Parse(xml_.data(), xml_.size()) != tinyxml2::XML_SUCCESS) {
         r.well_formed = false;
-        r.diagnostics.push_back(parse_error(xdoc));
+        if (auto p = scan_structure(xml_, loc_))
+            r.diagnostics.push_back({loc_.at_offset(p->offset), std::move(p->message), diagnostic::kind::xml});
+        else
+            r.diagnostics.push_back(parse_error(xdoc));
         return r;
     }
     const XMLElement* root = xdoc.RootElement();
@@ -44,6 +72,16 @@ read_result reader::run() {
     }
     doc_ = &r.doc;
     loc_.locate_all(xdoc.RootElement());
+    if (const XMLElement* deep = locator::too_deep(root, max_depth)) {
+        r.well_formed = false;
+        const auto at = where(deep);
+        r.diagnostics.push_back({at,
+                                 "malformed XML: nesting deeper than " + std::to_string(max_depth) + " elements at " +
+                                     std::to_string(at.line) + ":" + std::to_string(at.column) + "; expected at most " +
+                                     std::to_string(max_depth) + " levels of elements",
+                                 diagnostic::kind::xml});
+        return r;
+    }
     read_root(root);
     resolve_refs();
     std::stable_sort(diags_.begin(), diags_.end(), [](const diagnostic& a, const diagnostic& b) {
@@ -212,12 +250,42 @@ text reader::text_child(const XMLElement* e, const char* name) {
     return c ? read_text(c) : text{};
 }
 
+bool reader::refuse_invisible(std::string_view value, size_t from, const std::string& what) {
+    const auto found = find_invisible(value);
+    if (!found) return false;
+    const source_location at =
+        loc_.invisible_from(from).value_or(loc_.at_offset(from == std::string_view::npos ? 0 : from));
+    fail(at, what + " contains " + describe_char(found->c) + ", an invisible control character, at " +
+                 std::to_string(at.line) + ":" + std::to_string(at.column) +
+                 "; expected visible characters only (bidi and zero-width controls can disguise what is shown)");
+    return true;
+}
+
+std::string reader::field(const XMLElement* e, const char* name, source_location* at, const char* what) {
+    const XMLElement* c = e->FirstChildElement(name);
+    if (!c) return {};
+    std::string v = plain_child(e, name, at);
+    refuse_invisible(v, loc_.offset_of(c), what);
+    return v;
+}
+
+std::string reader::ref_attr(const XMLElement* e, const char* name) {
+    std::string v = attr(e, name);
+    if (refuse_invisible(v, loc_.attribute_offset(e, name), std::string("the reference ") + name + "=")) v.clear();
+    return v;
+}
+
 std::string reader::read_id(const XMLElement* e, const char* kind) {
     std::string id = attr(e, "id");
     if (id.empty())
-        fail(where(e), std::string("<") + e->Name() + "> lacks id; expected id=\"…\" (letters, digits, - and _)");
+        fail(where(e), std::string("<") + e->Name() + "> lacks id; expected id=\"…\" (" + id_rule + ")");
+    else if (refuse_invisible(id, loc_.attribute_offset(e, "id"), "the id"))
+        ;
+    else if (id.size() > max_id_length)
+        fail(loc_.attribute(e, "id"), "the id \"" + id.substr(0, 24) + "…\" is " + std::to_string(code_points(id)) +
+                                          " characters long; expected " + id_rule);
     else if (!is_id(id))
-        fail(loc_.attribute(e, "id"), "bad id \"" + id + "\"; expected letters, digits, - and _ only");
+        fail(loc_.attribute(e, "id"), "bad id \"" + id + "\"; expected " + id_rule);
     else if (!ids_[kind].insert(id).second)
         fail(loc_.attribute(e, "id"),
              std::string("the ") + kind + " id \"" + id + "\" is used twice; expected unique ids");
@@ -244,10 +312,11 @@ std::optional<date> reader::read_date(std::string_view s, const source_location&
 
 ref reader::read_ref(const XMLElement* e, const char* kind) {
     expect(e, {}, {}, {"ref"});
-    ref r{attr(e, "ref"), where(e)};
-    if (r.id.empty())
+    const char* raw = e->Attribute("ref");
+    ref r{ref_attr(e, "ref"), where(e)};
+    if (!raw || !*raw)
         fail(r.where, std::string("<") + e->Name() + "> lacks ref; expected ref=\"ID\" of a " + kind);
-    else {
+    else if (!r.id.empty()) {
         r.where = loc_.attribute(e, "ref");
         refs_.push_back({kind, r.id, r.where});
     }
@@ -329,22 +398,54 @@ void reader::resolve_refs() {
 
 namespace {
 
-std::string read_file(const std::string& path) {
+// The file, unless it is larger than max_source_bytes (then `too_big` and its size).
+std::string read_file(const std::string& path, bool& too_big, std::uintmax_t& size) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw io_error(path + ": error: cannot read the file; expected a readable XML source", {path, 0, 0});
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    std::error_code ec;
+    size = std::filesystem::file_size(path, ec);
+    too_big = !ec && size > max_source_bytes;
+    if (too_big) return {};
+    std::string s;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        s.append(buf, static_cast<size_t>(in.gcount()));
+        if (s.size() > max_source_bytes) {  // not a regular file: stop reading
+            too_big = true;
+            size = s.size();
+            return {};
+        }
+    }
+    return s;
+}
+
+read_result too_big(const std::string& file_name, std::uintmax_t size) {
+    read_result r;
+    r.doc.file = file_name;
+    r.well_formed = false;
+    diagnostic d;  // field by field: g++ 12 warns of the aggregate form
+    d.where.file = r.doc.file;
+    d.where.line = 1;
+    d.where.column = 1;
+    d.message = "the file is " + std::to_string(size) +
+                " bytes; expected a source of at most 16 MiB (16777216 bytes): split it into several sources";
+    d.what = diagnostic::kind::xml;
+    r.diagnostics.push_back(std::move(d));
+    return r;
 }
 
 }  // namespace
 
 read_result read_source_string_lenient(std::string_view xml, const std::string& file_name) {
+    if (xml.size() > max_source_bytes) return too_big(file_name, xml.size());
     return reading::reader(xml, file_name).run();
 }
 
 read_result read_source_lenient(const std::string& path) {
-    const std::string xml = read_file(path);
+    bool big = false;
+    std::uintmax_t size = 0;
+    const std::string xml = read_file(path, big, size);
+    if (big) return too_big(path, size);
     return read_source_string_lenient(xml, path);
 }
 
@@ -355,8 +456,9 @@ source_doc read_source_string(std::string_view xml, const std::string& file_name
 }
 
 source_doc read_source(const std::string& path) {
-    const std::string xml = read_file(path);
-    return read_source_string(xml, path);
+    read_result r = read_source_lenient(path);
+    if (!r.diagnostics.empty()) throw source_error(std::move(r.diagnostics));
+    return std::move(r.doc);
 }
 
 }  // namespace seloste

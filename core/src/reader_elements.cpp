@@ -61,6 +61,7 @@ void reader::read_blocks(const XMLElement* b) {
 const XMLElement* reader::deref(const XMLElement* e) {
     const char* r = e->Attribute("ref");
     if (!r) return e;
+    if (refuse_invisible(r, loc_.attribute_offset(e, "ref"), "the reference ref=")) return nullptr;
     if (e->FirstChild())
         fail(where(e), std::string("<") + e->Name() + " ref=\"" + r +
                            "\"> has content; expected an empty element that only refers to the block");
@@ -90,9 +91,9 @@ organisation reader::read_organisation(const XMLElement* e) {
     o.business_id = plain_child(e, "business-id", &o.business_id_where);
     if (const auto* a = e->FirstChildElement("visiting-address")) o.visiting_address = read_address(a);
     if (const auto* a = e->FirstChildElement("postal-address")) o.postal_address = read_address(a);
-    o.phone = plain_child(e, "phone", &o.phone_where);
-    o.email = plain_child(e, "email", &o.email_where);
-    o.web = plain_child(e, "web", &o.web_where);
+    o.phone = field(e, "phone", &o.phone_where, "the phone number");
+    o.email = field(e, "email", &o.email_where, "the e-mail address");
+    o.web = field(e, "web", &o.web_where, "the web address");
     o.note = text_child(e, "note");
     return o;
 }
@@ -106,12 +107,12 @@ person reader::read_person(const XMLElement* e) {
     p.title = text_child(e, "title");
     if (const auto* o = e->FirstChildElement("organisation")) {
         expect(o, {}, {}, {"ref"});
-        p.organisation_ref = attr(o, "ref");
+        p.organisation_ref = ref_attr(o, "ref");
         refs_.push_back({"organisation", p.organisation_ref, loc_.attribute(o, "ref")});
     }
-    p.email = plain_child(e, "email", &p.email_where);
-    p.phone = plain_child(e, "phone", &p.phone_where);
-    p.web = plain_child(e, "web", &p.web_where);
+    p.email = field(e, "email", &p.email_where, "the e-mail address");
+    p.phone = field(e, "phone", &p.phone_where, "the phone number");
+    p.web = field(e, "web", &p.web_where, "the web address");
     if (const auto* a = e->FirstChildElement("postal-address")) p.postal_address = read_address(a);
     if (p.name.empty() && p.title.empty())
         fail(p.where, "<person> has neither <name> nor <title>; expected at least one of them");
@@ -302,7 +303,7 @@ std::vector<retention_rule> reader::read_retention(const XMLElement* e, const re
         expect(c, {"period", "criteria", "description"}, {}, {"category"});
         retention_rule rr;
         rr.where = where(c);
-        rr.category_ref = attr(c, "category");
+        rr.category_ref = ref_attr(c, "category");
         if (!rr.category_ref.empty() && std::none_of(r.data_categories.begin(), r.data_categories.end(),
                                                      [&](const data_category& k) { return k.id == rr.category_ref; }))
             fail(loc_.attribute(c, "category"),
@@ -357,6 +358,8 @@ cookies_section reader::read_cookies(const XMLElement* e) {
         s.name = attr(a, "name");
         if (s.name.empty()) fail(s.where, "<analytics> lacks name; expected name=\"Google Analytics\" or the like");
         s.opt_out_url = attr(a, "opt-out");
+        if (refuse_invisible(s.opt_out_url, loc_.attribute_offset(a, "opt-out"), "the web address opt-out="))
+            s.opt_out_url.clear();
         if (!s.opt_out_url.empty()) s.opt_out_where = loc_.attribute(a, "opt-out");
         s.description = text_child(a, "description");
         c.analytics.push_back(std::move(s));

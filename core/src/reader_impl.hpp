@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "seloste/source.hpp"
+#include "source_scan.hpp"
 #include "xml_text.hpp"
 
 namespace seloste::reading {
@@ -26,7 +27,9 @@ bool valid_date(int y, int m, int d);
 
 class reader {
    public:
-    reader(std::string_view xml, std::string file) : xml_(xml), loc_(xml, std::move(file)) {}
+    // CR and CRLF line ends are read as LF (XML 1.0, 2.11), so lines and columns count them.
+    reader(std::string_view xml, std::string file)
+        : lf_(normalise_line_ends(xml)), xml_(lf_.empty() ? xml : lf_), loc_(xml_, std::move(file)) {}
 
     read_result run();
 
@@ -45,6 +48,14 @@ class reader {
     text read_text(const XMLElement* e);
     text text_child(const XMLElement* e, const char* name);
     std::string read_id(const XMLElement* e, const char* kind);
+    // Reports a bidi or zero-width control in `value` (what: "the id") where it stands, the
+    // first one at or after byte `from` of the text; true when there is one.
+    bool refuse_invisible(std::string_view value, size_t from, const std::string& what);
+    // The plain text of child `name` (an e-mail address, phone number, web address) with no
+    // invisible control in it.
+    std::string field(const XMLElement* e, const char* name, source_location* at, const char* what);
+    // An attribute that names an id (ref, category), empty when it holds an invisible control.
+    std::string ref_attr(const XMLElement* e, const char* name);
     std::optional<date> read_date(std::string_view s, const source_location& at);
     address read_address(const XMLElement* e);
     void read_root(const XMLElement* root);
@@ -71,6 +82,7 @@ class reader {
         source_location at;
     };
 
+    std::string lf_;  // the text with LF line ends, when it had others
     std::string_view xml_;
     locator loc_;
     source_doc* doc_ = nullptr;

@@ -32,19 +32,58 @@ const source_location& locator::element(const XMLElement* e) const {
     return p ? p->where : unknown_;
 }
 
-// Where attribute `name` of an element stands.
-source_location locator::attribute(const XMLElement* e, const char* name) const {
+size_t locator::offset_of(const XMLElement* e) const {
     const auto* p = static_cast<const element_pos*>(e->GetUserData());
-    if (!p || p->offset == std::string_view::npos) return at(e->GetLineNum(), line_start(e->GetLineNum()));
+    return p ? p->offset : std::string_view::npos;
+}
+
+size_t locator::attribute_offset(const XMLElement* e, const char* name) const {
+    const auto* p = static_cast<const element_pos*>(e->GetUserData());
+    if (!p || p->offset == std::string_view::npos) return std::string_view::npos;
     const size_t end = text_.find('>', p->offset);
     const std::string_view needle(name);
     for (size_t pos = p->offset; (pos = text_.find(needle, pos)) != std::string_view::npos && pos < end;
          pos += needle.size()) {
         const size_t after = pos + needle.size();
         if (after < text_.size() && text_[after] == '=' && std::isspace(static_cast<unsigned char>(text_[pos - 1])))
-            return at(line_of(pos), pos);
+            return pos;
     }
-    return p->where;
+    return std::string_view::npos;
+}
+
+// Where attribute `name` of an element stands.
+source_location locator::attribute(const XMLElement* e, const char* name) const {
+    const auto* p = static_cast<const element_pos*>(e->GetUserData());
+    if (!p || p->offset == std::string_view::npos) return at(e->GetLineNum(), line_start(e->GetLineNum()));
+    const size_t pos = attribute_offset(e, name);
+    return pos == std::string_view::npos ? p->where : at(line_of(pos), pos);
+}
+
+std::optional<source_location> locator::invisible_from(size_t from) const {
+    if (from == std::string_view::npos) return std::nullopt;
+    const auto it = std::lower_bound(invisible_.begin(), invisible_.end(), from);
+    if (it == invisible_.end()) return std::nullopt;
+    return at_offset(*it);
+}
+
+const XMLElement* locator::too_deep(const XMLElement* root, int max) {
+    // Iterative, in document order: the first element below `max` levels.
+    int depth = 1;
+    for (const XMLElement* e = root; e;) {
+        if (depth > max) return e;
+        if (const XMLElement* c = e->FirstChildElement()) {
+            e = c;
+            ++depth;
+            continue;
+        }
+        while (e && !e->NextSiblingElement() && e != root) {
+            e = e->Parent() ? e->Parent()->ToElement() : nullptr;
+            --depth;
+        }
+        if (!e || e == root) break;
+        e = e->NextSiblingElement();
+    }
+    return nullptr;
 }
 
 // Best guess for a parse error on `line`: the first `</` or `<` there, else the first non-blank.

@@ -4,6 +4,7 @@
 
 #include <tinyxml2.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,16 @@ class locator {
     source_location error_at(int line, bool end_tag) const;
 
     source_location at(int line, size_t offset) const;
+    // Where byte `offset` of the text stands.
+    source_location at_offset(size_t offset) const { return at(line_of(offset), offset); }
+    // The byte offset of element `e`'s '<', of its attribute `name`; npos when unknown.
+    size_t offset_of(const tinyxml2::XMLElement* e) const;
+    size_t attribute_offset(const tinyxml2::XMLElement* e, const char* name) const;
+    // Where the first invisible character at or after `from` stands (set_invisible).
+    std::optional<source_location> invisible_from(size_t from) const;
+    void set_invisible(std::vector<size_t> offsets) { invisible_ = std::move(offsets); }
+    // The first element nested deeper than `max` levels (the root is level 1), or null.
+    static const tinyxml2::XMLElement* too_deep(const tinyxml2::XMLElement* root, int max);
 
    private:
     struct element_pos {
@@ -51,6 +62,7 @@ class locator {
     std::string_view text_;
     file_name file_;
     std::vector<size_t> starts_;
+    std::vector<size_t> invisible_;
     size_t cursor_ = 0;
     std::vector<element_pos> positions_;  // reserved once: the user data points into it
     source_location unknown_;

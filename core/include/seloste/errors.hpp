@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "seloste/model.hpp"
@@ -20,8 +21,15 @@ struct diagnostic {
     kind what = kind::format;
 };
 
-// "file:line:col: error: message"
+// "file:line:col: error: message", one line, escaped with escape_for_terminal.
 std::string format_diagnostic(const diagnostic& d);
+
+// `s` made safe to print on a terminal, on one line: control characters (C0 including
+// tab and newline, DEL, C1), bidi and zero-width controls, line and paragraph separators
+// become visible escapes ("\x1b", "\n", "\u{202e}"), bytes that are not UTF-8 "\xff".
+// Every other character is kept. Diagnostics and findings are formatted this way; JSON
+// output keeps the real strings.
+std::string escape_for_terminal(std::string_view s);
 
 class error : public std::runtime_error {
    public:
