@@ -265,7 +265,7 @@ std::string reader::field(const XMLElement* e, const char* name, source_location
     const XMLElement* c = e->FirstChildElement(name);
     if (!c) return {};
     std::string v = plain_child(e, name, at);
-    refuse_invisible(v, loc_.offset_of(c), what);
+    if (refuse_invisible(v, loc_.offset_of(c), what)) v.clear();  // refused once, not checked again
     return v;
 }
 
