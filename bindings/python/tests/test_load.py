@@ -1,12 +1,13 @@
 """Reading sources: files, strings, and errors that carry file:line:col."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import seloste
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, run_cli
 
 BROKEN = """<?xml version="1.0" encoding="UTF-8"?>
 <seloste version="1">
@@ -106,3 +107,50 @@ def test_unknown_ids_raise_key_error():
         seloste.render(src, "nope")
     with pytest.raises(ValueError):
         seloste.render(src, src.registers[0].id, lang="de")
+
+
+# The sources that cannot be published (tests/fixtures/unpublishable/expected.tsv): the
+# binding refuses each where `seloste check`, `render` and `build` do
+# (tests/cli/unpublishable.sh holds the CLI to the same table).
+UNPUBLISHABLE = ROOT / "tests" / "fixtures" / "unpublishable"
+
+
+def _unpublishable():
+    rows = []
+    for line in (UNPUBLISHABLE / "expected.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, loc, says = line.split("\t")
+        line_no, column = loc.split(":")
+        rows.append((name, int(line_no), int(column), says))
+    return rows
+
+
+@pytest.mark.parametrize("name,line,column,says", _unpublishable())
+def test_unpublishable_source_is_refused_where_the_cli_refuses_it(name, line, column, says):
+    path = UNPUBLISHABLE / name
+    with pytest.raises(seloste.SourceError) as info:
+        seloste.load(path)
+    e = info.value
+    assert (e.file, e.line, e.column) == (str(path), line, column)
+    assert says in e.diagnostics[0].message
+    assert "expected" in e.diagnostics[0].message
+    assert not any(ord(ch) < 0x20 and ch != "\n" for ch in str(e))  # escaped for a terminal
+
+
+def test_unpublishable_sources_agree_with_cli_check(cli):
+    for name, line, column, _ in _unpublishable():
+        path = UNPUBLISHABLE / name
+        out = run_cli(cli, "check", "--format", "json", str(path))
+        assert out.returncode == 1, name
+        errors = [f for f in json.loads(out.stdout)["findings"] if f["severity"] == "error"]
+        assert (errors[0]["file"], errors[0]["line"], errors[0]["column"]) == (str(path), line, column), name
+
+
+def test_a_source_over_16_mib_is_refused(tmp_path: Path):
+    path = tmp_path / "big.xml"
+    path.write_bytes((ROOT / "examples" / "seinajoki.xml").read_bytes() + b" " * (16 * 1024 * 1024))
+    with pytest.raises(seloste.SourceError) as info:
+        seloste.load(path)
+    assert (info.value.line, info.value.column) == (1, 1)
+    assert "16 MiB" in str(info.value)
