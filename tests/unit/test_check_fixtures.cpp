@@ -76,6 +76,7 @@ TEST_CASE("every rule has a triggering and a clean fixture", "[check][fixtures]"
                                            "text.outdated-reference",
                                            "text.heading-mismatch",
                                            "text.wrong-sector",
+                                           "text.invisible-character",
                                            "text.spelling",
                                            "i18n.missing-translation",
                                            "source.invalid",
