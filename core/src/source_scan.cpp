@@ -270,8 +270,15 @@ byte_scan scan_bytes(std::string_view text, const locator& loc) {
             ++i;
             continue;
         }
+        if (n > 1) {  // letters beyond ASCII: only a few are refused or marked, none is markup
+            if (c < 0xA0 || c == 0x061C || c >= 0x200B) {
+                check_char(out, c, i);
+                if (is_invisible(c)) r.invisible.push_back(i);
+            }
+            i += n;
+            continue;
+        }
         check_char(out, c, i);
-        if (is_invisible(c)) r.invisible.push_back(i);
         const std::string_view rest = text.substr(i);
         switch (ctx) {
             case in::comment:
