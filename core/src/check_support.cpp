@@ -12,6 +12,7 @@
 
 #include "embedded.hpp"
 #include "seloste/errors.hpp"
+#include "source_scan.hpp"
 
 namespace seloste::detail {
 namespace {
@@ -474,6 +475,8 @@ std::optional<std::string> file_text(const std::string& path) {
         std::ostringstream ss;
         ss << in.rdbuf();
         content = ss.str();
+        // Lines as the reader counts them: CR and CRLF end a line too.
+        if (std::string lf = reading::normalise_line_ends(*content); !lf.empty()) content = std::move(lf);
     }
     if (cache.files.size() > 64) cache.files.clear();
     cache.files.emplace(path, content);

@@ -633,3 +633,25 @@ TEST_CASE("bidi and zero-width characters in free text are a warning of the chec
     for (const auto& f : check(doc, errors_only)) CHECK(f.rule != "text.invisible-character");
     std::remove(path.c_str());
 }
+
+TEST_CASE("findings inside texts stand where they are in a file with CR line ends", "[reader][check]") {
+    const check_options opts{.langs = {lang::fi}, .spelling = false, .today = date{2026, 11, 23}};
+    std::string xml = variant("Markkinointi", "Markki\u200Bnointi");
+    const std::string path = "seloste-cr.xml";
+    for (const char* eol : {"\r", "\r\n"}) {
+        {
+            std::ofstream out(path, std::ios::binary);
+            out << replace_all(xml, "\n", eol);
+        }
+        // A fresh name each round: the checks cache file texts by path.
+        const std::string name = path + (eol[1] ? ".crlf" : ".cr");
+        std::rename(path.c_str(), name.c_str());
+        std::vector<finding> found;
+        for (const auto& f : check(read_source(name), opts))
+            if (f.rule == "text.invisible-character") found.push_back(f);
+        std::remove(name.c_str());
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].where.line == 20);
+        CHECK(found[0].where.column == 85);
+    }
+}
