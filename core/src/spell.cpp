@@ -281,6 +281,7 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
         else if (suggested.size() < max_suggested_words)
             m.suggestions = suggested.emplace(word, s.c->suggest(word, max_suggestions)).first->second;
         out.push_back(std::move(m));
+        if (out.size() >= max_reported_misspellings) break;
     }
     return out;
 }
