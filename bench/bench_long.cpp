@@ -50,6 +50,12 @@ void BM_check_long_paragraph(benchmark::State& state) {
 }
 BENCHMARK(BM_check_long_paragraph)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
 
+// A paragraph of 1 MB whose every address is a finding (the first 100 are reported).
+void BM_check_long_findings(benchmark::State& state) {
+    check_source(state, seloste::bench::many_findings_source(root, 1 << 20), false);
+}
+BENCHMARK(BM_check_long_findings)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
+
 // /0 without spelling, /1 with.
 void BM_check_10000_registers(benchmark::State& state) {
     check_source(state, seloste::bench::many_registers_source(root, 10000), state.range(0) != 0);

@@ -43,6 +43,13 @@ inline std::string long_paragraph_source(const std::string& source_dir, size_t b
     return example_with(source_dir, p);
 }
 
+// One paragraph of `bytes` of web addresses, each a finding (a dash that is not a hyphen).
+inline std::string many_findings_source(const std::string& source_dir, size_t bytes) {
+    std::string p;
+    while (p.size() < bytes) p += "https://www.esimerkki.fi/a\u2013b ";
+    return example_with(source_dir, p);
+}
+
 // The register of a small fixture `count` times, ids r0, r1, ...
 inline std::string many_registers_source(const std::string& source_dir, size_t count) {
     const std::string x = read_text(source_dir + "/tests/fixtures/checks/gdpr.13.1.b.dpo/bad.xml");

@@ -46,6 +46,7 @@ long_rows = [("check, one word of 16 KB", "BM_check_long_word/16/iterations:1/re
              ("check, one word of 64 KB", "BM_check_long_word/64/iterations:1/repeats:3", 300),
              ("check, one word of 1 MB", "BM_check_long_word/1024/iterations:1/repeats:3", 1500),
              ("check, one paragraph of 1 MB (spelling)", "BM_check_long_paragraph/iterations:1/repeats:3", 5000),
+             ("check, 1 MB of web addresses, each a finding", "BM_check_long_findings/iterations:1/repeats:3", 1000),
              ("check, 10,000 registers (no spelling)", "BM_check_10000_registers/0/iterations:1/repeats:3", 4000),
              ("check, 10,000 registers (spelling)", "BM_check_10000_registers/1/iterations:1/repeats:3", 20000)]
 to_ms = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}

@@ -430,6 +430,7 @@ std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, 
     run(p.any);
     std::sort(out.begin(), out.end(),
               [](const term_match& a, const term_match& b) { return a.start_byte < b.start_byte; });
+    if (out.size() > max_term_matches) out.resize(max_term_matches);
     return out;
 }
 

@@ -77,3 +77,15 @@ TEST_CASE("ten thousand registers are checked", "[long]") {
     const auto fs = seloste::check_file(f.path, o);
     CHECK(fs.size() >= 10000);  // the fixture's finding in every register
 }
+
+TEST_CASE("a megabyte of matches is checked, and the first 100 of a text are reported", "[long]") {
+    // A web address with a dash that is not a hyphen, over and over: a finding each.
+    std::string addresses;
+    while (addresses.size() < (1u << 20)) addresses += "https://www.esimerkki.fi/a\u2013b ";
+    const source_file f(seloste::bench::example_with(root, addresses));
+    seloste::check_options o;
+    o.spelling = false;
+    size_t urls = 0;
+    for (const auto& x : seloste::check_file(f.path, o)) urls += x.rule == "fact.url";
+    CHECK(urls == 100);
+}
