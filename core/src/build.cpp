@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "bundle_io.hpp"
 #include "output_dir.hpp"
@@ -68,9 +69,11 @@ std::string index_page(const theme& th, lang lg,
     for (const auto& r : rows) keys.push_back(r.controllers + "\x01" + r.title + "\x01" + r.href);
     std::vector<std::string> sorted = keys;
     sort_collated(sorted, lg);
+    std::unordered_map<std::string, size_t> row_of;  // keys are unique: the href is
+    for (size_t i = 0; i < keys.size(); ++i) row_of.emplace(keys[i], i);
     list items;
     for (const auto& k : sorted) {
-        const auto& r = rows[static_cast<size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin())];
+        const auto& r = rows[row_of.at(k)];
         data x(data::type::object);
         x["title"] = data(r.title);
         x["href"] = data(prefix + r.href);
