@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -92,7 +93,9 @@ void validate_names(const fs::path& dir, const std::vector<planned_file>& files)
         const fs::path target(p.f.path);
         const std::string& name = p.name;
         std::string problem;
-        if (name.find('/') != std::string::npos || name.find('\0') != std::string::npos || name == "." || name == "..")
+        const bool control = std::any_of(name.begin(), name.end(),
+                                         [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+        if (name.find('/') != std::string::npos || control || name == "." || name == ".." || name[0] == '.')
             problem = "is not a plain file name; expected letters, digits, '-' and '_'";
         else if (name.size() + temp_name_overhead > name_max)
             problem = "is " + std::to_string(name.size()) + " bytes long; expected at most " +
