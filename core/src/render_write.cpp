@@ -92,26 +92,35 @@ void validate_names(const fs::path& dir, const std::vector<planned_file>& files)
     for (const auto& p : files) {
         const fs::path target(p.f.path);
         const std::string& name = p.name;
-        std::string problem;
+        // What is wrong, and what is expected instead.
+        std::string problem, expected;
         const bool control = std::any_of(name.begin(), name.end(),
                                          [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-        if (name.find('/') != std::string::npos || control || name == "." || name == ".." || name[0] == '.')
-            problem = "is not a plain file name; expected letters, digits, '-' and '_'";
-        else if (name.size() + temp_name_overhead > name_max)
-            problem = "is " + std::to_string(name.size()) + " bytes long; expected at most " +
-                      std::to_string(name_max - temp_name_overhead) + " (the file system takes " +
-                      std::to_string(name_max) + ", less room for the temporary name)";
-        else if (target.string().size() + temp_name_overhead >= PATH_MAX)
-            problem = "makes the path " + std::to_string(target.string().size()) + " bytes long; expected under " +
-                      std::to_string(PATH_MAX - temp_name_overhead);
-        else if (fs::is_directory(fs::symlink_status(target, ec)))
-            problem = "is a folder in " + dir.string() + "; expected a file or nothing there";
+        const size_t others = p.reg ? name.size() - std::min(name.size(), p.reg->id.size()) : 0;
+        if (name.find('/') != std::string::npos || control || name == "." || name == ".." || name[0] == '.') {
+            problem = "which is not a plain file name";
+            expected = "an id of letters, digits, '-' and '_' that does not start with '.'";
+        } else if (name.size() + temp_name_overhead > name_max) {
+            const size_t most = name_max - temp_name_overhead;
+            problem = "of " + std::to_string(name.size()) + " bytes, more than the " + std::to_string(most) +
+                      " a page name may have (the file system takes " + std::to_string(name_max) +
+                      ", less room for the temporary name)";
+            expected = "a register id of at most " + std::to_string(most > others ? most - others : 0) + " bytes";
+        } else if (target.string().size() + temp_name_overhead >= PATH_MAX) {
+            problem = "and the path " + std::to_string(target.string().size()) + " bytes long";
+            expected = "a path under " + std::to_string(PATH_MAX - temp_name_overhead) + " bytes";
+        } else if (fs::is_directory(fs::symlink_status(target, ec))) {
+            problem = "which is a folder in " + dir.string();
+            expected = "a file or nothing there";
+        }
         if (problem.empty()) continue;
         if (p.reg)
             bad.push_back({p.reg->where, "the register id \"" + p.reg->id + "\" gives the page name \"" + name +
-                                             "\", which " + problem + "; expected a shorter register id"});
+                                             "\", " + problem + "; expected " + expected});
         else
-            throw io_error(target.string() + ": error: the file name " + problem, {target.string(), 0, 0});
+            throw io_error(
+                target.string() + ": error: the file name \"" + name + "\", " + problem + "; expected " + expected,
+                {target.string(), 0, 0});
     }
     if (!bad.empty()) throw source_error(std::move(bad));
 }

@@ -172,7 +172,7 @@ TEST_CASE("render_to_directory validates every page name before it writes anythi
         FAIL("a page name of 308 bytes was accepted");
     } catch (const seloste::source_error& e) {
         REQUIRE(e.diagnostics().size() == 2);  // fi and en
-        CHECK(e.diagnostics()[0].message.find("expected a shorter register id") != std::string::npos);
+        CHECK(e.diagnostics()[0].message.find("; expected a register id of at most 224 bytes") != std::string::npos);
     }
     CHECK(snapshot(d.path) == before);  // nothing written, no temporary left
 }
