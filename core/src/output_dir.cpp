@@ -2,10 +2,12 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -61,6 +63,47 @@ bool process_gone(pid_t pid) {
     return ::kill(pid, 0) != 0 && errno == ESRCH;
 }
 
+namespace {
+
+// When process `pid` started (seconds since the epoch), from /proc; nullopt elsewhere.
+std::optional<double> process_start(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line)) return std::nullopt;
+    const size_t comm_end = line.rfind(')');  // the command name may hold spaces and parentheses
+    if (comm_end == std::string::npos) return std::nullopt;
+    std::istringstream fields(line.substr(comm_end + 1));
+    std::string f;
+    unsigned long long ticks = 0;
+    for (int i = 3; i <= 22 && fields >> f; ++i)
+        if (i == 22) ticks = std::strtoull(f.c_str(), nullptr, 10);  // starttime: clock ticks after boot
+    if (ticks == 0) return std::nullopt;
+    static const std::optional<double> boot = []() -> std::optional<double> {
+        std::ifstream s("/proc/stat");
+        std::string key;
+        double value = 0;
+        while (s >> key)
+            if (key == "btime" && s >> value) return value;
+        return std::nullopt;
+    }();
+    const long hz = ::sysconf(_SC_CLK_TCK);
+    if (!boot || hz <= 0) return std::nullopt;
+    return *boot + static_cast<double>(ticks) / static_cast<double>(hz);
+}
+
+}  // namespace
+
+bool writer_gone(pid_t pid, const fs::path& leftover) {
+    if (process_gone(pid)) return true;
+    // The pid is in use. By the writer only if that process started before the leftover
+    // was last written; a process that started later has the pid of a dead writer.
+    struct stat st {};
+    if (::lstat(leftover.c_str(), &st) != 0) return false;
+    const auto start = process_start(pid);
+    const double written = static_cast<double>(st.st_mtim.tv_sec) + static_cast<double>(st.st_mtim.tv_nsec) * 1e-9;
+    return start && *start > written + 2.0;  // two seconds for the clocks' coarseness
+}
+
 void fsync_dir(const fs::path& dir) {
     const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
@@ -77,9 +120,9 @@ void clean_render_leftovers(const fs::path& dir) {
     std::vector<fs::path> journals, temps;
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const std::string n = it->path().filename().string();
-        if (auto pid = render_journal_pid(n); pid && process_gone(*pid))
+        if (auto pid = render_journal_pid(n); pid && writer_gone(*pid, it->path()))
             journals.push_back(it->path());
-        else if (auto tpid = temp_file_pid(n); tpid && process_gone(*tpid))
+        else if (auto tpid = temp_file_pid(n); tpid && writer_gone(*tpid, it->path()))
             temps.push_back(it->path());
     }
     bool changed = false;
@@ -116,7 +159,7 @@ void clean_site_leftovers(const fs::path& site) {
     const std::string name = site.filename().string();
     std::vector<fs::path> gone;
     for (auto it = fs::directory_iterator(parent, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-        if (auto pid = site_temp_pid(it->path().filename().string(), name); pid && process_gone(*pid))
+        if (auto pid = site_temp_pid(it->path().filename().string(), name); pid && writer_gone(*pid, it->path()))
             gone.push_back(it->path());
     for (const auto& g : gone) fs::remove_all(g, ec);
 }

@@ -7,7 +7,9 @@
 // A run removes the leftovers of its own kind in the folder it writes to, and only
 // those whose process is gone (kill(pid, 0) fails with ESRCH). A process id reused by
 // a live process keeps its leftovers until that process ends: they are never taken
-// for the live process's own, only left for a later run.
+// for the live process's own, only left for a later run; where /proc tells when a
+// process started (Linux), a process that started after the leftover was last written
+// is not its writer either, and the leftover is removed.
 #pragma once
 
 #include <sys/types.h>
@@ -35,6 +37,10 @@ std::optional<pid_t> site_temp_pid(const std::string& file_name, const std::stri
 
 // True when no process has this id (kill(pid, 0) fails with ESRCH).
 bool process_gone(pid_t pid);
+
+// True when the process that wrote `leftover` is gone: no process has `pid`, or the one
+// that has it started more than two seconds after `leftover` was last written.
+bool writer_gone(pid_t pid, const std::filesystem::path& leftover);
 
 // The leftovers of killed `render -o` runs in `dir`: first an interrupted rename phase is
 // completed from its journal (its files were complete and flushed), then temporary

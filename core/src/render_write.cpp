@@ -222,9 +222,9 @@ render_outcome render_to_directory(const render_request& req) {
                     if (::rename(tmp.c_str(), target.c_str()) != 0 && failed.empty())
                         failed = target + ": error: cannot replace the file (" + std::strerror(errno) + ")";
             }
+            renames.clear();  // nothing left to drop
             fsync_dir(dir);
             if (failed.empty()) ::unlink(jt.c_str());  // else the next run completes what it can
-            renames.clear();
             if (!failed.empty()) throw io_error(failed);
         }
     } catch (...) {

@@ -265,3 +265,19 @@ TEST_CASE("build_site removes temporary folders of killed builds beside its fold
     for ([[maybe_unused]] auto& e : fs::directory_iterator(d.path)) ++entries;
     CHECK(entries == 4);  // the site and the three kept
 }
+
+TEST_CASE("a leftover older than the live process that has its pid now is removed", "[write][atomic][leftovers]") {
+    temp_dir d;
+    const std::string live = std::to_string(::getppid());
+    const fs::path reused = d.path / (".a.fi.html.tmp-" + live + "-abcdef");
+    const fs::path fresh = d.path / (".b.fi.html.tmp-" + live + "-abcdef");
+    std::ofstream(reused) << "left by a process long gone whose pid is in use again";
+    std::ofstream(fresh) << "being written by the live process";
+    fs::last_write_time(reused, fs::file_time_type::clock::now() - std::chrono::hours(24 * 365 * 20));
+    seloste::render_request req;
+    req.sources = {std::string(SELOSTE_SOURCE_DIR) + "/examples/imatran-seudun-sahko.xml"};
+    req.out_dir = d.path.string();
+    seloste::render_to_directory(req);
+    if (fs::exists("/proc/self/stat")) CHECK_FALSE(fs::exists(reused));
+    CHECK(fs::exists(fresh));
+}
