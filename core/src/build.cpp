@@ -15,8 +15,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "bundle_io.hpp"
+#include "output_dir.hpp"
 #include "seloste/errors.hpp"
 #include "seloste/i18n.hpp"
 #include "seloste/render.hpp"
@@ -29,110 +31,6 @@ namespace seloste {
 namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
 using namespace detail;
-
-namespace {
-
-struct loaded {
-    std::vector<source_doc> docs;
-};
-
-// Reads every source strictly; gathers every source's errors before failing.
-// `documents` (already read) follow the files.
-loaded read_all_sources(const std::vector<std::string>& paths, const std::vector<source_doc>& documents) {
-    loaded l;
-    std::vector<diagnostic> all;
-    for (const auto& p : paths) {
-        try {
-            l.docs.push_back(read_source(p));
-        } catch (const source_error& e) {
-            all.insert(all.end(), e.diagnostics().begin(), e.diagnostics().end());
-        }
-    }
-    if (!all.empty()) throw source_error(std::move(all));
-    l.docs.insert(l.docs.end(), documents.begin(), documents.end());
-    std::map<std::string, std::string> seen;
-    for (const auto& d : l.docs)
-        for (const auto& r : d.registers)
-            if (auto [it, fresh] = seen.emplace(r.id, d.file.empty() ? "a source in memory" : d.file); !fresh)
-                throw source_error({{r.where, "the register id \"" + r.id + "\" is also used in " + it->second +
-                                                  "; expected register ids unique across all sources"}});
-    return l;
-}
-
-}  // namespace
-
-void write_file_atomic(const std::string& path, std::string_view content) {
-    const fs::path target(path);
-    std::error_code ec;
-    if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-    std::string tmpl =
-        (target.has_parent_path() ? target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")
-                                  : fs::path("." + target.filename().string() + ".tmp-XXXXXX"))
-            .string();
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0)
-        throw io_error(path + ": error: cannot create a temporary file beside it (" + std::strerror(errno) + ")",
-                       {path, 0, 0});
-    try {
-        write_fd_all(fd, content, path);
-        if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0)
-            throw io_error(path + ": error: cannot flush the file (" + std::strerror(errno) + ")", {path, 0, 0});
-    } catch (...) {
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        throw;
-    }
-    ::close(fd);
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmpl.c_str());
-        throw io_error(path + ": error: cannot replace the file (" + std::strerror(err) + ")", {path, 0, 0});
-    }
-}
-
-render_outcome render_to_directory(const render_request& req) {
-    const loaded l = read_all_sources(req.sources, req.documents);
-    const theme th = load_theme(req.theme);
-    render_outcome out;
-    // Render everything first; write only when every page rendered.
-    std::vector<std::pair<written_file, std::string>> pages;
-    for (const auto& doc : l.docs) {
-        for (const auto& reg : doc.registers) {
-            auto fs = check_register(doc, reg, req.checks);
-            const bool bad = has_errors(fs);
-            out.findings.insert(out.findings.end(), fs.begin(), fs.end());
-            if (bad && !req.allow_incomplete) {
-                out.refused.push_back(reg.id);
-                continue;
-            }
-            for (lang lg : req.langs) {
-                render_options o;
-                o.language = lg;
-                o.fragment = req.fragment;
-                o.heading_base = req.heading_base;
-                if (!req.fragment) o.stylesheet_href = th.stylesheet_name();
-                for (lang other : req.langs)
-                    if (other != lg)
-                        o.alternates.push_back({other, reg.id + "." + std::string(lang_code(other)) + ".html"});
-                const std::string file =
-                    (fs::path(req.out_dir) / (reg.id + "." + std::string(lang_code(lg)) + ".html")).string();
-                pages.push_back({{file, reg.id, lg}, render_html(doc, reg, th, o)});
-            }
-        }
-    }
-    // A file that already holds exactly this content is left as it is: its date
-    // stays, so caches, rsync and the CMS see no change, and nothing is flushed.
-    auto put = [&out](written_file f, std::string_view content) {
-        std::error_code ec;
-        f.unchanged = fs::is_regular_file(f.path, ec) && fs::file_size(f.path, ec) == content.size() &&
-                      read_all(f.path) == content;
-        if (!f.unchanged) write_file_atomic(f.path, content);
-        out.written.push_back(std::move(f));
-    };
-    if (!pages.empty()) put({(fs::path(req.out_dir) / th.stylesheet_name()).string(), "", lang::fi}, th.stylesheet());
-    for (auto& [f, html] : pages) put(f, html);
-    return out;
-}
 
 namespace {
 
@@ -171,9 +69,11 @@ std::string index_page(const theme& th, lang lg,
     for (const auto& r : rows) keys.push_back(r.controllers + "\x01" + r.title + "\x01" + r.href);
     std::vector<std::string> sorted = keys;
     sort_collated(sorted, lg);
+    std::unordered_map<std::string, size_t> row_of;  // keys are unique: the href is
+    for (size_t i = 0; i < keys.size(); ++i) row_of.emplace(keys[i], i);
     list items;
     for (const auto& k : sorted) {
-        const auto& r = rows[static_cast<size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin())];
+        const auto& r = rows[row_of.at(k)];
         data x(data::type::object);
         x["title"] = data(r.title);
         x["href"] = data(prefix + r.href);
@@ -450,10 +350,13 @@ build_outcome build_site(const build_request& req) {
                            ": error: the folder is not empty and holds no manifest.json; expected an empty "
                            "folder or a previous Seloste build, so nothing of yours is replaced");
     }
+    clean_site_leftovers(dir);              // temporary folders of killed builds
     if (same_site(dir, files)) return out;  // unchanged: nothing rewritten
 
     fs::create_directories(dir.parent_path(), ec);
-    std::string tmpl = (dir.parent_path() / ("." + dir.filename().string() + ".seloste-XXXXXX")).string();
+    std::string tmpl =
+        (dir.parent_path() / ("." + dir.filename().string() + ".seloste-" + std::to_string(::getpid()) + "-XXXXXX"))
+            .string();
     if (!::mkdtemp(tmpl.data())) throw io_error(dir.string() + ": error: cannot create a temporary folder beside it");
     const fs::path tmp(tmpl);
     try {

@@ -1,10 +1,12 @@
 #include "check_support.hpp"
 
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -372,6 +374,7 @@ std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, 
         tc.has_folded = false;
     }
     const icu::UnicodeString& u = tc.u;
+    std::map<size_t, size_t> kept;  // start byte -> end byte of every match in `out`
     auto run = [&](const pattern_list& list) {
         for (const auto& tp : list) {
             if (!tp->required().empty()) {
@@ -395,19 +398,28 @@ std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, 
             if (!m) m.reset(re.matcher(status));
             if (U_FAILURE(status) || !m) continue;
             m->reset(u);
+            // Matches come in order: offsets are counted on from the previous one.
+            int32_t counted_to = 0;
+            size_t cps = 0, bytes = 0;
             while (m->find(status) && U_SUCCESS(status)) {
                 const int32_t b = m->start(status), e = m->end(status);
                 if (e <= b) continue;
+                for (; counted_to < b; ++cps) {
+                    const UChar32 c = u.char32At(counted_to);
+                    bytes += U8_LENGTH(c);
+                    counted_to += U16_LENGTH(c);
+                }
                 term_match tm;
                 tm.text = to_utf8(u.tempSubString(b, e - b));
-                tm.start_cp = static_cast<size_t>(u.countChar32(0, b));
-                tm.start_byte = to_utf8(u.tempSubString(0, b)).size();
+                tm.start_cp = cps;
+                tm.start_byte = bytes;
                 // Skip a match that overlaps an earlier one (several patterns can find the same words).
-                bool overlaps = false;
-                for (const auto& o : out)
-                    if (tm.start_byte < o.start_byte + o.text.size() && o.start_byte < tm.start_byte + tm.text.size())
-                        overlaps = true;
-                if (!overlaps) out.push_back(std::move(tm));
+                // The kept matches do not overlap: only the last one starting before this one's end can.
+                const size_t end_byte = tm.start_byte + tm.text.size();
+                auto after = kept.lower_bound(end_byte);
+                if (after != kept.begin() && std::prev(after)->second > tm.start_byte) continue;
+                kept.emplace(tm.start_byte, end_byte);
+                out.push_back(std::move(tm));
             }
         }
     };
@@ -419,6 +431,7 @@ std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, 
     run(p.any);
     std::sort(out.begin(), out.end(),
               [](const term_match& a, const term_match& b) { return a.start_byte < b.start_byte; });
+    if (out.size() > max_term_matches) out.resize(max_term_matches);
     return out;
 }
 
@@ -459,28 +472,85 @@ finding make_finding(std::string_view rule, std::string_view variant, const sour
 
 namespace {
 
-struct file_cache {
-    std::mutex mu;
-    std::map<std::string, std::optional<std::string>> files;
+// A source file as the locations need it: its text and where each line starts.
+struct located_file {
+    std::string text;
+    std::vector<size_t> line_starts;  // byte offset of line 1, 2, ...
+    // The last needle looked for, and where it stands in the text [from, to): the
+    // findings of one text ask for the same needle again and again.
+    size_t from = 0, to = 0;
+    std::string needle;
+    std::vector<size_t> found;
+    // A point on a line whose column is known: columns are counted on from it, so the
+    // findings of one long line cost that line once, not once each.
+    size_t mark_line = 0, mark_byte = 0;
+    int mark_col = 1;
 };
 
-std::optional<std::string> file_text(const std::string& path) {
-    static file_cache cache;
-    std::lock_guard<std::mutex> lock(cache.mu);
-    auto it = cache.files.find(path);
-    if (it != cache.files.end()) return it->second;
-    std::optional<std::string> content;
+std::shared_ptr<located_file> file_for(const std::string& path) {
+    static std::mutex mu;
+    static std::map<std::string, std::shared_ptr<located_file>> files;
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = files.find(path);
+    if (it != files.end()) return it->second;
+    std::shared_ptr<located_file> f;
     std::ifstream in(path, std::ios::binary);
     if (in) {
         std::ostringstream ss;
         ss << in.rdbuf();
-        content = ss.str();
+        f = std::make_shared<located_file>();
+        f->text = ss.str();
         // Lines as the reader counts them: CR and CRLF end a line too.
-        if (std::string lf = reading::normalise_line_ends(*content); !lf.empty()) content = std::move(lf);
+        if (std::string lf = reading::normalise_line_ends(f->text); !lf.empty()) f->text = std::move(lf);
+        f->line_starts.push_back(0);
+        for (size_t i = 0; i < f->text.size(); ++i)
+            if (f->text[i] == '\n') f->line_starts.push_back(i + 1);
     }
-    if (cache.files.size() > 64) cache.files.clear();
-    cache.files.emplace(path, content);
-    return content;
+    if (files.size() > 64) files.clear();
+    files.emplace(path, f);
+    return f;
+}
+
+bool continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The byte offset of `column` (code points, 1-based) on the line starting at byte `line`.
+size_t byte_of_column(located_file& f, size_t line, int column) {
+    size_t pos = line;
+    int col = 1;
+    if (f.mark_line == line && f.mark_col <= column) {
+        pos = f.mark_byte;
+        col = f.mark_col;
+    }
+    const std::string& t = f.text;
+    while (col < column && pos < t.size() && t[pos] != '\n') {
+        ++pos;
+        if (pos >= t.size() || !continuation(t[pos])) ++col;
+    }
+    f.mark_line = line;
+    f.mark_byte = pos;
+    f.mark_col = col;
+    return pos;
+}
+
+// The column (code points, 1-based) of byte `pos` on the line starting at byte `line`.
+int column_of(located_file& f, size_t line, size_t pos) {
+    size_t i = line;
+    int col = 1;
+    if (f.mark_line == line && f.mark_byte <= pos) {
+        i = f.mark_byte;
+        col = f.mark_col;
+    }
+    for (; i < pos; ++i)
+        if (!continuation(f.text[i])) ++col;
+    // A mark only at a character's start.
+    if (pos >= f.text.size() || !continuation(f.text[pos])) {
+        f.mark_line = line;
+        f.mark_byte = pos;
+        f.mark_col = col;
+    }
+    return col;
 }
 
 }  // namespace
@@ -498,20 +568,16 @@ size_t occurrences_before(const std::string& s, std::string_view needle, size_t 
 source_location locate_in_text(const source_location& element_at, std::optional<lang> l, std::string_view needle,
                                size_t occurrence) {
     if (element_at.file.empty() || element_at.line < 1 || needle.empty()) return element_at;
-    const auto content = file_text(element_at.file);
-    if (!content) return element_at;
-    const std::string& t = *content;
+    const auto file = file_for(element_at.file);
+    if (!file) return element_at;
+    static std::mutex mu;  // guards the needles and marks of every file
+    std::lock_guard<std::mutex> lock(mu);
+    located_file& f = *file;
+    const std::string& t = f.text;
     // Offset of the element: line start, then column (code points).
-    size_t pos = 0;
-    for (int line = 1; line < element_at.line; ++line) {
-        pos = t.find('\n', pos);
-        if (pos == std::string::npos) return element_at;
-        ++pos;
-    }
-    for (int col = 1; col < element_at.column && pos < t.size();) {
-        ++pos;
-        if (pos >= t.size() || (static_cast<unsigned char>(t[pos]) & 0xC0) != 0x80) ++col;
-    }
+    if (static_cast<size_t>(element_at.line) > f.line_starts.size()) return element_at;
+    const size_t element_line = f.line_starts[static_cast<size_t>(element_at.line) - 1];
+    size_t pos = byte_of_column(f, element_line, element_at.column);
     // The end of the element's start tag, then the language child's.
     pos = t.find('>', pos);
     if (pos == std::string::npos) return element_at;
@@ -522,28 +588,25 @@ source_location locate_in_text(const source_location& element_at, std::optional<
         if (child == std::string::npos) return element_at;
         pos = child + open.size();
     }
-    const size_t end = t.find('<', pos);  // text never holds elements: the next '<' ends it
-    size_t found = pos;
-    for (size_t k = 0;; ++k) {
-        found = t.find(needle, found);
-        if (found == std::string::npos || (end != std::string::npos && found >= end)) return element_at;
-        if (k == occurrence) break;
-        found += needle.size();
+    size_t end = f.to;  // text never holds elements: the next '<' ends it
+    if (f.from != pos) {
+        end = t.find('<', pos);
+        if (end == std::string::npos) end = t.size();
     }
+    if (f.from != pos || f.to != end || f.needle != needle) {
+        f.from = pos;
+        f.to = end;
+        f.needle = std::string(needle);
+        f.found.clear();
+        for (size_t at = pos; (at = t.find(needle, at)) != std::string::npos && at < end; at += needle.size())
+            f.found.push_back(at);
+    }
+    if (occurrence >= f.found.size()) return element_at;
+    const size_t found = f.found[occurrence];
+    const auto line_it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), found);
     source_location at = element_at;
-    at.line = element_at.line;
-    size_t line_start = 0;
-    int line = 1;
-    for (size_t i = 0; i < found; ++i)
-        if (t[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
-    int col = 1;
-    for (size_t i = line_start; i < found; ++i)
-        if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++col;
-    at.line = line;
-    at.column = col;
+    at.line = static_cast<int>(line_it - f.line_starts.begin());
+    at.column = column_of(f, *std::prev(line_it), found);
     return at;
 }
 

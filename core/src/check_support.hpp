@@ -64,7 +64,12 @@ struct term_match {
     size_t start_byte = 0;  // offset in bytes
 };
 
-// Every match in `s`. `l` empty: the text is neutral, so every language's patterns apply.
+// At most this many matches are returned for one text: the checks make a finding of each,
+// and locating a finding in the file costs a pass over the text.
+inline constexpr size_t max_term_matches = 100;
+
+// The matches in `s`, in text order, the first max_term_matches of them; linear in `s`.
+// `l` empty: the text is neutral, so every language's patterns apply.
 std::vector<term_match> find_terms(const pattern_set& p, std::optional<lang> l, const std::string& s);
 
 struct outdated_ref {

@@ -4,14 +4,15 @@
 #include <hunspell/hunspell.h>
 #include <libvoikko/voikko.h>
 #include <unicode/brkiter.h>
-#include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 namespace seloste::detail {
 namespace {
@@ -177,32 +178,15 @@ const char* icu_locale_of(lang l) {
     return "en";
 }
 
-// Blank out e-mail addresses and URLs (same length, so offsets stay).
-void mask_addresses(icu::UnicodeString& u) {
-    // Compiled once: a compiled pattern is shared safely between threads, each call
-    // makes its own matcher.
-    static const std::vector<std::unique_ptr<icu::RegexPattern>> compiled = [] {
-        static const char* const patterns[] = {"[^\\s<>()\"]+@[^\\s<>()\"]+", "\\b(https?://|www\\.)[^\\s<>\"]*",
-                                               "\\b[a-z0-9-]+\\.(fi|se|com|org|net|eu|info)(/[^\\s]*)?\\b"};
-        std::vector<std::unique_ptr<icu::RegexPattern>> out;
-        for (const char* p : patterns) {
-            UErrorCode status = U_ZERO_ERROR;
-            UParseError pe;
-            std::unique_ptr<icu::RegexPattern> re(
-                icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, pe, status));
-            if (U_SUCCESS(status) && re) out.push_back(std::move(re));
-        }
-        return out;
-    }();
-    for (const auto& re : compiled) {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> m(re->matcher(u, status));
-        if (U_FAILURE(status) || !m) continue;
-        std::vector<std::pair<int32_t, int32_t>> spans;
-        while (m->find(status) && U_SUCCESS(status)) spans.emplace_back(m->start(status), m->end(status));
-        for (auto [b, e] : spans)
-            for (int32_t i = b; i < e; ++i) u.setCharAt(i, u' ');
+// UTF-8 length of u[from, to).
+size_t utf8_length(const icu::UnicodeString& u, int32_t from, int32_t to) {
+    size_t n = 0;
+    for (int32_t i = from; i < to;) {
+        const UChar32 c = u.char32At(i);
+        n += U8_LENGTH(c);
+        i += U16_LENGTH(c);
     }
+    return n;
 }
 
 bool skip_word(const icu::UnicodeString& w) {
@@ -244,6 +228,10 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
     it->setText(u);
 
     std::lock_guard<std::mutex> lock(s.mu);
+    // Offsets in bytes, counted on as the words go by; suggestions once per word.
+    int32_t counted_to = 0;
+    size_t counted_bytes = 0;
+    std::unordered_map<std::string, std::vector<std::string>> suggested;
     int32_t start = it->first();
     for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
         const int32_t rs = it->getRuleStatus();
@@ -257,6 +245,7 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
             if (next_end == icu::BreakIterator::DONE) break;
             end = next_end;
         }
+        if (u.countChar32(start, end - start) > max_spelt_word) continue;  // not a word to spell
         icu::UnicodeString w = u.tempSubString(start, end - start);
         // Trailing apostrophes and colons are not part of the word.
         while (w.length() > 0 && (w.endsWith(u"'") || w.endsWith(u"’") || w.endsWith(u":"))) w.truncate(w.length() - 1);
@@ -284,9 +273,15 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
         if (end < u.length() && u.charAt(end) == u'-' && s.c->ok(word + "-")) continue;
         misspelling m;
         m.word = word;
-        m.start_byte = utf8(original.tempSubString(0, start)).size();
-        m.suggestions = s.c->suggest(word, max_suggestions);
+        counted_bytes += utf8_length(original, counted_to, start);
+        counted_to = start;
+        m.start_byte = counted_bytes;
+        if (auto found = suggested.find(word); found != suggested.end())
+            m.suggestions = found->second;
+        else if (suggested.size() < max_suggested_words)
+            m.suggestions = suggested.emplace(word, s.c->suggest(word, max_suggestions)).first->second;
         out.push_back(std::move(m));
+        if (out.size() >= max_reported_misspellings) break;
     }
     return out;
 }

@@ -1,7 +1,8 @@
 // Writing: notices into a folder (`seloste render`) and a whole static site, the
-// bundle (`seloste build`, docs/bundle-format.md). Every file is written
-// atomically; a site is swapped in whole, so a failed run leaves the previous
-// output exactly as it was.
+// bundle (`seloste build`, docs/bundle-format.md). A site is swapped in whole; the
+// pages of a render run are written to temporaries and renamed together only when
+// every one was written, so a failed run leaves the previous output exactly as it was.
+// Every run removes the temporaries that killed runs left where it writes.
 #pragma once
 
 #include <string>
@@ -12,8 +13,8 @@
 
 namespace seloste {
 
-// Writes `content` to a temporary file beside `path`, flushes it, then renames it
-// over `path`. Creates missing parent folders. Throws io_error.
+// Writes `content` to a temporary file beside `path` (`.NAME.tmp-PID-XXXXXX`),
+// flushes it, then renames it over `path`. Creates missing parent folders. Throws io_error.
 void write_file_atomic(const std::string& path, std::string_view content);
 
 struct render_request {
@@ -44,8 +45,18 @@ struct render_outcome {
 };
 
 // Reads, checks and renders every register of every source in every language
-// into OUT_DIR/REGISTER.LANG.html (plus the theme's stylesheet). Throws
-// source_error for a broken source before writing anything.
+// into OUT_DIR/REGISTER.LANG.html (plus the theme's stylesheet). Nothing in OUT_DIR
+// changes unless every page rendered: a broken source, or a page name the file
+// system cannot take (longer than NAME_MAX less 23 bytes for the temporary name),
+// throws source_error first; a folder in a page's place, an unwritable OUT_DIR or a
+// full disk throw io_error before any page is replaced. Then every changed file is
+// written to `.NAME.tmp-PID-XXXXXX` and flushed, a journal
+// `.seloste-render-PID-XXXXXX` lists the renames, and all are renamed in one loop
+// (SIGINT, SIGTERM, SIGHUP and SIGQUIT wait for it). Only a SIGKILL or a crash within
+// that loop can leave some pages old and some new; the journal then stays, and the
+// next run in OUT_DIR completes its renames before anything else. Each run first
+// removes temporaries and journals of processes that are gone (kill(pid, 0) gives
+// ESRCH); a pid reused by a live process keeps its leftovers until that one ends.
 render_outcome render_to_directory(const render_request& req);
 
 struct build_request {
@@ -69,6 +80,8 @@ struct build_outcome {
     std::string out_dir;
 };
 
+// Writes the site into a temporary folder `.NAME.seloste-PID-XXXXXX` beside OUT_DIR,
+// flushes it and swaps it in whole. Removes such folders of builds that are gone.
 build_outcome build_site(const build_request& req);
 
 // Ed25519 key pair for signing bundles: KEYFILE (secret, 0600) and KEYFILE.pub.
