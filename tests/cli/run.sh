@@ -78,6 +78,26 @@ done <"$GOLDEN/facts.tsv"
 "$BIN" --version | grep -qE '^seloste [0-9]+\.[0-9]+\.[0-9]+$'; expect "--version prints the version" test $? -eq 0
 "$BIN" --help | grep -q 'Exit codes'; expect "--help documents the exit codes" test $? -eq 0
 "$BIN" render --bogus >/dev/null 2>&1; expect "an unknown option exits 2" test $? -eq 2
+# Every command answers --help and -h with its own usage, its options each explained, exit 0.
+declare -A cmd_options=(
+    [render]="-o --lang --theme --fragment --heading-base --allow-incomplete --help"
+    [check]="--lang --format --strict --no-spelling --help"
+    [build]="-o --lang --theme --sign --base-url --for --allow-incomplete --help"
+    [keygen]="--help" [verify]="--public-key --help" [themes]="--help")
+for cmd in render check build keygen verify themes; do
+    for flag in --help -h; do
+        "$BIN" "$cmd" $flag >"$work/help.out" 2>"$work/help.err"
+        expect "$cmd $flag exits 0" test $? -eq 0
+        head -1 "$work/help.out" | grep -q "^Usage: seloste $cmd\b"; expect "$cmd $flag prints the usage of $cmd" test $? -eq 0
+        expect "$cmd $flag writes nothing to stderr" test ! -s "$work/help.err"
+    done
+    for opt in ${cmd_options[$cmd]}; do
+        grep -qE "^  (-[a-z], )?$opt\b.*   +[^ ].{10,}" "$work/help.out"; expect "$cmd --help explains $opt on its line" test $? -eq 0
+    done
+    "$BIN" help "$cmd" | cmp -s - "$work/help.out"; expect "seloste help $cmd is $cmd --help" test $? -eq 0
+done
+"$BIN" render examples.xml --help >/dev/null 2>&1; expect "--help after arguments still shows help (exit 0)" test $? -eq 0
+"$BIN" help frobnicate >/dev/null 2>&1; expect "help for an unknown command exits 2" test $? -eq 2
 "$BIN" frobnicate >/dev/null 2>&1; expect "an unknown command exits 2" test $? -eq 2
 "$BIN" themes | grep -q '^default'; expect "themes lists default" test $? -eq 0
 
