@@ -68,6 +68,58 @@ for f in sorted(pathlib.Path(sys.argv[1]).glob("*.html")):
 sys.exit(1 if bad else 0)
 PY
 
+# No page repeats itself: in every example x language x theme x page/fragment, no <dl>
+# holds the same term/value pair twice, no two elements share an id, and no section
+# (its heading) appears twice.
+matrix_ok=1
+for theme in default layered; do
+    for kind in page fragment; do
+        flag=(); [ "$kind" = fragment ] && flag=(--fragment)
+        "$BIN" render "$SRC"/examples/*.xml --lang all --theme "$theme" "${flag[@]}" -o "$work/matrix/$theme-$kind" >/dev/null 2>&1 || matrix_ok=0
+    done
+done
+expect "every example renders in every language, theme and kind" test $matrix_ok -eq 1
+expect "the matrix has 60 files (15 pages x 2 themes x page/fragment)" test "$(ls "$work"/matrix/*/*.html | wc -l)" -eq 60
+python3 - "$work/matrix" <<'PY' && ok "no page repeats a term/value pair in a <dl>, an id or a section" || bad "a page repeats a term/value pair, an id or a section"
+import re, sys, pathlib
+from html.parser import HTMLParser
+class P(HTMLParser):
+    # Collects each <dl>'s (term, value) pairs, every id, and the section headings
+    # (the headings whose id is the section's: seloste-REGISTER-LANG-KEY-h).
+    def __init__(s):
+        super().__init__(); s.dls = []; s.ids = []; s.heads = []; s.cap = None; s.text = ""
+    def handle_starttag(s, t, a):
+        a = dict(a)
+        if "id" in a: s.ids.append(a["id"])
+        if t == "dl": s.dls.append({"term": None, "pairs": [], "open": True})
+        elif t in ("dt", "dd") and s.dls: s.cap, s.text = t, ""
+        elif re.fullmatch(r"h[1-6]", t) and re.fullmatch(r"seloste-.+-(fi|sv|en)-[a-z_]+-h", a.get("id", "")):
+            s.cap, s.text = "head", ""
+    def handle_endtag(s, t):
+        if t == "dl" and s.dls:
+            d = s.dls.pop(); s.done = getattr(s, "done", []) + [d["pairs"]]
+        elif t == "dt" and s.cap == "dt": s.dls[-1]["term"] = " ".join(s.text.split()); s.cap = None
+        elif t == "dd" and s.cap == "dd": s.dls[-1]["pairs"].append((s.dls[-1]["term"], " ".join(s.text.split()))); s.cap = None
+        elif re.fullmatch(r"h[1-6]", t) and s.cap == "head": s.heads.append(" ".join(s.text.split())); s.cap = None
+    def handle_data(s, d):
+        if s.cap: s.text += d
+bad = 0
+files = sorted(pathlib.Path(sys.argv[1]).glob("*/*.html"))
+for f in files:
+    p = P(); p.feed(f.read_text(encoding="utf-8")); p.close()
+    where = f"{f.parent.name}/{f.name}"
+    for pairs in getattr(p, "done", []):
+        seen = set()
+        for pair in pairs:
+            if pair in seen: print(f"{where}: a <dl> repeats {pair[0]!r}: {pair[1]!r}"); bad += 1
+            seen.add(pair)
+    for i in sorted({i for i in p.ids if p.ids.count(i) > 1}): print(f"{where}: id {i!r} appears twice"); bad += 1
+    if not p.heads: print(f"{where}: no section heading found"); bad += 1
+    for h in sorted({h for h in p.heads if p.heads.count(h) > 1}): print(f"{where}: section {h!r} appears twice"); bad += 1
+print(f"{len(files)} files checked")
+sys.exit(1 if bad or not files else 0)
+PY
+
 # Every concrete fact of each seed shows on its Finnish page (tests/golden/facts.tsv).
 while IFS=$'\t' read -r reg fact; do
     [ -z "$reg" ] || [ "${reg:0:1}" = "#" ] && continue
