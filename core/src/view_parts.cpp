@@ -127,12 +127,7 @@ data view_builder::link_view(const std::string& value, const std::string& kind) 
 }
 
 data view_builder::address_view(const std::optional<address>& a) const {
-    if (!a) return data(false);
-    std::string s = plain(a->street);
-    const std::string town = plain(a->town);
-    if (!a->postal_code.empty() || !town.empty())
-        s += ", " + a->postal_code + (a->postal_code.empty() ? "" : " ") + town;
-    return str(s);
+    return a ? str(format_address(*a, l_)) : data(false);
 }
 
 data view_builder::organisation_view(const organisation& o) const {
