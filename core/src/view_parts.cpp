@@ -118,9 +118,14 @@ data view_builder::link_view(const std::string& value, const std::string& kind) 
     std::string href;
     if (kind == "mailto" && is_email(value))
         href = "mailto:" + value;
-    else if (kind == "tel")
-        href = phone_to_e164(value).has_value() ? "tel:" + *phone_to_e164(value) : "";
-    else if (kind == "web" && is_web_url(value))
+    else if (kind == "tel") {
+        const auto e164 = phone_to_e164(value);
+        href = e164 ? "tel:" + *e164 : "";
+        // An English page is read from abroad: a Finnish national number (06 324 5111)
+        // shows as dialled from there (+358 6 324 5111), keeping the source's grouping.
+        if (e164 && l_ == lang::en && value.starts_with('0') && e164->starts_with("+358"))
+            v["text"] = str("+358 " + value.substr(1));
+    } else if (kind == "web" && is_web_url(value))
         href = value;
     v["href"] = href.empty() ? data(false) : str(href);
     return v;

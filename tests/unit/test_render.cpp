@@ -225,6 +225,7 @@ const char* addresses = R"XML(<?xml version="1.0" encoding="UTF-8"?>
 <seloste version="1">
   <organisation id="home">
     <name>Koti Oy</name>
+    <phone>06 324 5111</phone>
     <visiting-address><street>Kauppakatu 1</street><postal-code>65100</postal-code><town><fi>Vaasa</fi><sv>Vasa</sv></town></visiting-address>
   </organisation>
   <organisation id="abroad">
@@ -316,4 +317,11 @@ TEST_CASE("standard texts: uniform legal bases, single parentheses, Finland-Swed
     }
     CHECK(render_in(addresses, lang::sv).find("1 dag<") != std::string::npos);
     CHECK(render_in(addresses, lang::sv).find("dygn") == std::string::npos);
+}
+
+TEST_CASE("a Finnish phone number in international form on en pages, as dialled from abroad", "[render]") {
+    CHECK(render_in(addresses, lang::en).find(">+358 6 324 5111</a>") != std::string::npos);
+    CHECK(render_in(addresses, lang::fi).find(">06 324 5111</a>") != std::string::npos);
+    CHECK(render_in(addresses, lang::sv).find(">06 324 5111</a>") != std::string::npos);
+    for (lang l : all_langs) CHECK(render_in(addresses, l).find("href=\"tel:+35863245111\"") != std::string::npos);
 }
