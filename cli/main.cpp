@@ -44,11 +44,94 @@ Commands:
 Options:
   -h, --help      Show this help.
   --version       Show the version.
+  COMMAND --help  Show a command's own usage (also: seloste help COMMAND).
 
 Exit codes: 0 ok; 1 errors in a source (or check errors, or a refused build);
 2 usage; 3 other failure (unreadable file, broken theme, I/O).
 Docs: docs/source-format.md, docs/bundle-format.md, docs/checks.md.
 )";
+
+// Each command's own usage: `seloste COMMAND --help` (or -h, or `seloste help COMMAND`).
+struct command_help {
+    const char* name;
+    const char* text;
+};
+constexpr command_help command_helps[] = {
+    {"render", R"(Usage: seloste render SOURCE... [OPTIONS]
+
+Write OUTDIR/REGISTER.LANG.html for every register of every SOURCE in every
+language, and the theme's stylesheet. Prints each file it wrote. A register with
+check errors is refused (exit 1) and nothing is written for it.
+
+Options:
+  -o, --out DIR         Write into DIR (default: the current folder).
+  --lang LIST           fi, sv, en, a comma-separated list (fi,sv) or all (default: fi).
+  --theme NAME|DIR      A built-in theme (see `seloste themes`) or a theme folder.
+  --fragment            Write embeddable fragments instead of whole pages.
+  --heading-base N      Level of the notice's title heading, 1 to 4.
+  --allow-incomplete    Render registers with check errors anyway, with a warning.
+  -h, --help            Show this help.
+)"},
+    {"check", R"(Usage: seloste check SOURCE... [OPTIONS]
+
+Check every register of every SOURCE for completeness and correctness, and print
+the findings (docs/checks.md). Exit 1 on any error.
+
+Options:
+  --lang LIST           fi, sv, en, a comma-separated list or all: the languages whose
+                        texts must exist and are spell-checked (default: fi).
+  --format text|json    Findings as lines (default) or as JSON (docs/check-json.md).
+  --strict              Exit 1 on warnings too.
+  --no-spelling         Skip the spelling checks.
+  -h, --help            Show this help.
+)"},
+    {"build", R"(Usage: seloste build SOURCE... -o DIR [OPTIONS]
+
+Build a complete static notice site from every SOURCE: pages, fragments, indexes,
+sitemap and manifest (docs/bundle-format.md). Nothing changes in DIR unless the
+whole build succeeds; a re-run with unchanged sources rewrites nothing.
+
+Options:
+  -o, --out DIR         The site folder (required).
+  --lang LIST           fi, sv, en, a comma-separated list or all (default: all).
+  --theme NAME|DIR      A theme to build with (default: default); repeat for several.
+  --sign KEYFILE        Sign the manifest with the Ed25519 key from `seloste keygen`.
+  --base-url URL        The site's public address, for absolute URLs in sitemap.xml.
+  --for site|hugo       site (default), or hugo: write into DIR/assets/seloste of a Hugo site.
+  --allow-incomplete    Build despite check errors, with a warning.
+  -h, --help            Show this help.
+)"},
+    {"keygen", R"(Usage: seloste keygen KEYFILE
+
+Make an Ed25519 key pair for `seloste build --sign`: KEYFILE (the secret key;
+keep it private) and KEYFILE.pub (the public key for `seloste verify` and the plugins).
+
+Options:
+  -h, --help            Show this help.
+)"},
+    {"verify", R"(Usage: seloste verify DIR [OPTIONS]
+
+Verify a bundle as the plugins do: every file's hash, no file the manifest does
+not list, and with --public-key the manifest's signature. Exit 1 when anything fails.
+
+Options:
+  --public-key FILE     Also check the signature with this public key (KEYFILE.pub).
+  -h, --help            Show this help.
+)"},
+    {"themes", R"(Usage: seloste themes
+
+List the built-in themes: name, origin and description.
+
+Options:
+  -h, --help            Show this help.
+)"},
+};
+
+const char* command_usage(const std::string& name) {
+    for (const auto& c : command_helps)
+        if (name == c.name) return c.text;
+    return nullptr;
+}
 
 struct usage_error {
     std::string message;
@@ -62,7 +145,7 @@ struct args {
     std::string out_dir;
     std::string format = "text";
     std::string sign_key, public_key, base_url, target = "site";
-    bool fragment = false, strict = false, allow_incomplete = false, spelling = true;
+    bool fragment = false, strict = false, allow_incomplete = false, spelling = true, help = false;
     int heading_base = 0;
 };
 
@@ -93,7 +176,9 @@ args parse(int argc, char** argv) {
             if (i + 1 >= argc) throw usage_error{std::string(name) + " needs a value"};
             return argv[++i];
         };
-        if (s == "--lang")
+        if (s == "-h" || s == "--help")
+            a.help = true;
+        else if (s == "--lang")
             a.langs = parse_langs(value("--lang"));
         else if (s.starts_with("--lang="))
             a.langs = parse_langs(s.substr(7));
@@ -245,6 +330,12 @@ int cmd_themes() {
 
 int main(int argc, char** argv) {
     try {
+        if (argc >= 3 && std::strcmp(argv[1], "help") == 0) {
+            const char* text = command_usage(argv[2]);
+            if (!text) throw usage_error{"no help for unknown command \"" + std::string(argv[2]) + "\""};
+            std::cout << text;
+            return exit_ok;
+        }
         if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
                           std::strcmp(argv[1], "help") == 0)) {
             std::cout << usage_text;
@@ -255,6 +346,12 @@ int main(int argc, char** argv) {
             return exit_ok;
         }
         const args a = parse(argc, argv);
+        if (a.help) {
+            const char* text = command_usage(a.command);
+            if (!text) throw usage_error{"unknown command \"" + a.command + "\""};
+            std::cout << text;
+            return exit_ok;
+        }
         if (a.command == "render") return cmd_render(a);
         if (a.command == "check") return cmd_check(a);
         if (a.command == "build") return cmd_build(a);

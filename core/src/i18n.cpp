@@ -4,11 +4,7 @@
 #include <unicode/datefmt.h>
 #include <unicode/listformatter.h>
 #include <unicode/locid.h>
-#include <unicode/measfmt.h>
-#include <unicode/measunit.h>
-#include <unicode/measure.h>
 #include <unicode/msgfmt.h>
-#include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
 #include <algorithm>
@@ -81,7 +77,7 @@ const catalog& catalog_for(lang l) {
 struct thread_formatters {
     std::unique_ptr<icu::DateFormat> dates[3];
     std::unique_ptr<icu::ListFormatter> lists[3];
-    std::unique_ptr<icu::MeasureFormat> measures[3];
+    std::unique_ptr<icu::ListFormatter> unit_lists[3];
     std::unique_ptr<icu::Collator> collators[3];
     std::unordered_map<std::string, std::unique_ptr<icu::MessageFormat>> messages[3];
     // Results that depend only on their input: formatting them again costs ICU
@@ -179,14 +175,11 @@ std::string format_date_uncached(const date& d, lang l) {
     const auto i = static_cast<size_t>(l);
     auto& fmt = formatters().dates[i];
     if (!fmt) {
-        UErrorCode st = U_ZERO_ERROR;
-        icu::Locale loc(icu_locale(l));
-        if (l == lang::sv)  // Finland-Swedish usage: 22.2.2025
-            fmt = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(u"d.M.y"), loc, st);
-        else
-            fmt.reset(icu::DateFormat::createDateInstance(
-                l == lang::en ? icu::DateFormat::kLong : icu::DateFormat::kShort, loc));
-        ok_or_throw(st, "date format");
+        // ICU's own (CLDR) patterns. fi short: 22.2.2025. sv_FI long: 22 februari 2025
+        // (its short form, 2025-02-22, is not Finland-Swedish usage). en_GB long:
+        // 22 February 2025, unambiguous for international readers.
+        fmt.reset(icu::DateFormat::createDateInstance(l == lang::fi ? icu::DateFormat::kShort : icu::DateFormat::kLong,
+                                                      icu::Locale(icu_locale(l))));
         if (!fmt) throw icu_error("ICU failed: no date format for " + std::string(icu_locale(l)));
         fmt->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
     }
@@ -201,28 +194,30 @@ std::string format_date_uncached(const date& d, lang l) {
     return to_utf8(out);
 }
 
+// Each unit through the catalog (duration.years, .months, .days: Finland-Swedish
+// "dag", where CLDR's sv has "dygn"), joined as ICU joins units ("1 year, 6 months").
 std::string format_duration_uncached(const duration& d, lang l) {
     const auto i = static_cast<size_t>(l);
-    auto& fmt = formatters().measures[i];
-    UErrorCode st = U_ZERO_ERROR;
-    if (!fmt) {
-        fmt = std::make_unique<icu::MeasureFormat>(icu::Locale(icu_locale(l)), UMEASFMT_WIDTH_WIDE, st);
-        ok_or_throw(st, "measure format");
-    }
-    std::vector<icu::Measure> parts;
-    auto add = [&](int n, icu::MeasureUnit* unit) {
-        if (n > 0)
-            parts.emplace_back(icu::Formattable(static_cast<int32_t>(n)), unit, st);
-        else
-            delete unit;
+    std::vector<std::string> parts;
+    const auto add = [&](int n, const char* key) {
+        if (n > 0) parts.push_back(format_message(l, key, {}, {{"count", static_cast<double>(n)}}));
     };
-    add(d.years, icu::MeasureUnit::createYear(st));
-    add(d.months, icu::MeasureUnit::createMonth(st));
-    add(d.days, icu::MeasureUnit::createDay(st));
-    ok_or_throw(st, "duration units");
+    add(d.years, "duration.years");
+    add(d.months, "duration.months");
+    add(d.days, "duration.days");
+    auto& fmt = formatters().unit_lists[i];
+    if (!fmt) {
+        UErrorCode st = U_ZERO_ERROR;
+        fmt.reset(icu::ListFormatter::createInstance(icu::Locale(icu_locale(l)), ULISTFMT_TYPE_UNITS,
+                                                     ULISTFMT_WIDTH_WIDE, st));
+        ok_or_throw(st, "unit list format");
+    }
+    std::vector<icu::UnicodeString> us;
+    us.reserve(parts.size());
+    for (const auto& p : parts) us.push_back(from_utf8(p));
     icu::UnicodeString out;
-    icu::FieldPosition pos;
-    fmt->formatMeasures(parts.data(), static_cast<int32_t>(parts.size()), out, pos, st);
+    UErrorCode st = U_ZERO_ERROR;
+    fmt->format(us.data(), static_cast<int32_t>(us.size()), out, st);
     ok_or_throw(st, "duration");
     return to_utf8(out);
 }
@@ -290,14 +285,45 @@ void sort_collated(std::vector<std::string>& items, lang l) {
     });
 }
 
+std::string format_address(const address& a, lang l) {
+    const auto part = [l](const text& t) {
+        auto r = t.get(l);
+        return r.value ? *r.value : std::string();
+    };
+    std::string s = part(a.street);
+    const std::string town = part(a.town);
+    if (!a.postal_code.empty() || !town.empty())
+        s += (s.empty() ? "" : ", ") + a.postal_code + (a.postal_code.empty() || town.empty() ? "" : " ") + town;
+    // The country where the page's reader may be abroad: an English page is read
+    // from anywhere, so it always names the country; a Finnish or Swedish page is
+    // addressed to readers in Finland, as Finnish post writes a domestic address,
+    // and names it only for an address outside Finland.
+    if (!a.country.empty() && (l == lang::en || a.country != "FI")) s += ", " + country_name(a.country, l);
+    return s;
+}
+
 authority_info authority(lang l) {
     const json& j = load_json("core/data/authority.json");
     const std::string code(lang_code(l));
-    auto pick = [&](const char* k) {
-        return j.at(k).is_object() ? j.at(k).at(code).get<std::string>() : j.at(k).get<std::string>();
+    auto pick_in = [&](const json& o, const char* k) {
+        return o.at(k).is_object() ? o.at(k).at(code).get<std::string>() : o.at(k).get<std::string>();
     };
-    return {pick("name"),  pick("visiting_address"), pick("postal_address"),
-            pick("phone"), pick("phone_e164"),       pick("email"),
+    auto pick = [&](const char* k) { return pick_in(j, k); };
+    auto address_of = [&](const char* k) {
+        const json& o = j.at(k);
+        address a;
+        a.street.neutral = pick_in(o, "street");
+        a.postal_code = pick_in(o, "postal_code");
+        a.town.neutral = pick_in(o, "town");
+        a.country = pick_in(o, "country");
+        return format_address(a, l);
+    };
+    return {pick("name"),
+            address_of("visiting_address"),
+            address_of("postal_address"),
+            pick("phone"),
+            pick("phone_e164"),
+            pick("email"),
             pick("web")};
 }
 

@@ -68,6 +68,58 @@ for f in sorted(pathlib.Path(sys.argv[1]).glob("*.html")):
 sys.exit(1 if bad else 0)
 PY
 
+# No page repeats itself: in every example x language x theme x page/fragment, no <dl>
+# holds the same term/value pair twice, no two elements share an id, and no section
+# (its heading) appears twice.
+matrix_ok=1
+for theme in default layered; do
+    for kind in page fragment; do
+        flag=(); [ "$kind" = fragment ] && flag=(--fragment)
+        "$BIN" render "$SRC"/examples/*.xml --lang all --theme "$theme" "${flag[@]}" -o "$work/matrix/$theme-$kind" >/dev/null 2>&1 || matrix_ok=0
+    done
+done
+expect "every example renders in every language, theme and kind" test $matrix_ok -eq 1
+expect "the matrix has 60 files (15 pages x 2 themes x page/fragment)" test "$(ls "$work"/matrix/*/*.html | wc -l)" -eq 60
+python3 - "$work/matrix" <<'PY' && ok "no page repeats a term/value pair in a <dl>, an id or a section" || bad "a page repeats a term/value pair, an id or a section"
+import re, sys, pathlib
+from html.parser import HTMLParser
+class P(HTMLParser):
+    # Collects each <dl>'s (term, value) pairs, every id, and the section headings
+    # (the headings whose id is the section's: seloste-REGISTER-LANG-KEY-h).
+    def __init__(s):
+        super().__init__(); s.dls = []; s.ids = []; s.heads = []; s.cap = None; s.text = ""
+    def handle_starttag(s, t, a):
+        a = dict(a)
+        if "id" in a: s.ids.append(a["id"])
+        if t == "dl": s.dls.append({"term": None, "pairs": [], "open": True})
+        elif t in ("dt", "dd") and s.dls: s.cap, s.text = t, ""
+        elif re.fullmatch(r"h[1-6]", t) and re.fullmatch(r"seloste-.+-(fi|sv|en)-[a-z_]+-h", a.get("id", "")):
+            s.cap, s.text = "head", ""
+    def handle_endtag(s, t):
+        if t == "dl" and s.dls:
+            d = s.dls.pop(); s.done = getattr(s, "done", []) + [d["pairs"]]
+        elif t == "dt" and s.cap == "dt": s.dls[-1]["term"] = " ".join(s.text.split()); s.cap = None
+        elif t == "dd" and s.cap == "dd": s.dls[-1]["pairs"].append((s.dls[-1]["term"], " ".join(s.text.split()))); s.cap = None
+        elif re.fullmatch(r"h[1-6]", t) and s.cap == "head": s.heads.append(" ".join(s.text.split())); s.cap = None
+    def handle_data(s, d):
+        if s.cap: s.text += d
+bad = 0
+files = sorted(pathlib.Path(sys.argv[1]).glob("*/*.html"))
+for f in files:
+    p = P(); p.feed(f.read_text(encoding="utf-8")); p.close()
+    where = f"{f.parent.name}/{f.name}"
+    for pairs in getattr(p, "done", []):
+        seen = set()
+        for pair in pairs:
+            if pair in seen: print(f"{where}: a <dl> repeats {pair[0]!r}: {pair[1]!r}"); bad += 1
+            seen.add(pair)
+    for i in sorted({i for i in p.ids if p.ids.count(i) > 1}): print(f"{where}: id {i!r} appears twice"); bad += 1
+    if not p.heads: print(f"{where}: no section heading found"); bad += 1
+    for h in sorted({h for h in p.heads if p.heads.count(h) > 1}): print(f"{where}: section {h!r} appears twice"); bad += 1
+print(f"{len(files)} files checked")
+sys.exit(1 if bad or not files else 0)
+PY
+
 # Every concrete fact of each seed shows on its Finnish page (tests/golden/facts.tsv).
 while IFS=$'\t' read -r reg fact; do
     [ -z "$reg" ] || [ "${reg:0:1}" = "#" ] && continue
@@ -78,6 +130,26 @@ done <"$GOLDEN/facts.tsv"
 "$BIN" --version | grep -qE '^seloste [0-9]+\.[0-9]+\.[0-9]+$'; expect "--version prints the version" test $? -eq 0
 "$BIN" --help | grep -q 'Exit codes'; expect "--help documents the exit codes" test $? -eq 0
 "$BIN" render --bogus >/dev/null 2>&1; expect "an unknown option exits 2" test $? -eq 2
+# Every command answers --help and -h with its own usage, its options each explained, exit 0.
+declare -A cmd_options=(
+    [render]="-o --lang --theme --fragment --heading-base --allow-incomplete --help"
+    [check]="--lang --format --strict --no-spelling --help"
+    [build]="-o --lang --theme --sign --base-url --for --allow-incomplete --help"
+    [keygen]="--help" [verify]="--public-key --help" [themes]="--help")
+for cmd in render check build keygen verify themes; do
+    for flag in --help -h; do
+        "$BIN" "$cmd" $flag >"$work/help.out" 2>"$work/help.err"
+        expect "$cmd $flag exits 0" test $? -eq 0
+        head -1 "$work/help.out" | grep -q "^Usage: seloste $cmd\b"; expect "$cmd $flag prints the usage of $cmd" test $? -eq 0
+        expect "$cmd $flag writes nothing to stderr" test ! -s "$work/help.err"
+    done
+    for opt in ${cmd_options[$cmd]}; do
+        grep -qE "^  (-[a-z], )?$opt\b.*   +[^ ].{10,}" "$work/help.out"; expect "$cmd --help explains $opt on its line" test $? -eq 0
+    done
+    "$BIN" help "$cmd" | cmp -s - "$work/help.out"; expect "seloste help $cmd is $cmd --help" test $? -eq 0
+done
+"$BIN" render examples.xml --help >/dev/null 2>&1; expect "--help after arguments still shows help (exit 0)" test $? -eq 0
+"$BIN" help frobnicate >/dev/null 2>&1; expect "help for an unknown command exits 2" test $? -eq 2
 "$BIN" frobnicate >/dev/null 2>&1; expect "an unknown command exits 2" test $? -eq 2
 "$BIN" themes | grep -q '^default'; expect "themes lists default" test $? -eq 0
 

@@ -7,10 +7,12 @@
 
 using namespace seloste;
 
-TEST_CASE("dates: fi and sv 22.2.2025, en 22 February 2025", "[i18n]") {
+TEST_CASE("dates: fi 22.2.2025, sv 22 februari 2025, en 22 February 2025", "[i18n]") {
     const date d{2025, 2, 22};
     CHECK(format_date(d, lang::fi) == "22.2.2025");
-    CHECK(format_date(d, lang::sv) == "22.2.2025");  // Finland-Swedish usage, not CLDR's 2025-02-22
+    // ICU's sv_FI (CLDR) long pattern: the short one is 2025-02-22, not Finland-Swedish usage.
+    CHECK(format_date(d, lang::sv) == "22 februari 2025");
+    CHECK(format_date({2024, 12, 1}, lang::sv) == "1 december 2024");
     CHECK(format_date(d, lang::en) == "22 February 2025");
     CHECK(format_date({2024, 12, 31}, lang::fi) == "31.12.2024");
     CHECK(format_date({2024, 2, 29}, lang::en) == "29 February 2024");  // no day shift at any time zone
@@ -46,6 +48,12 @@ TEST_CASE("durations with plurals for 1, 2, 5 and 21", "[i18n]") {
     CHECK(format_duration({.months = 1}, lang::sv) == "1 månad");
     CHECK(format_duration({.years = 1, .months = 6}, lang::en) == "1 year, 6 months");
     CHECK(format_duration({.days = 21}, lang::fi) == "21 päivää");
+    // Finland-Swedish: dag, not the Sweden-Swedish dygn of CLDR's sv.
+    CHECK(format_duration({.days = 1}, lang::sv) == "1 dag");
+    CHECK(format_duration({.days = 30}, lang::sv) == "30 dagar");
+    CHECK(format_duration({.years = 1, .days = 2}, lang::sv) == "1 år, 2 dagar");
+    CHECK(format_duration({.days = 1}, lang::en) == "1 day");
+    CHECK(format_duration({.days = 2}, lang::fi) == "2 päivää");
 }
 
 TEST_CASE("message plurals for 1, 2, 5 and 21", "[i18n]") {

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "seloste/errors.hpp"
+#include "seloste/i18n.hpp"
 #include "seloste/render.hpp"
 #include "seloste/source.hpp"
 #include "theme_impl.hpp"
@@ -216,4 +217,111 @@ TEST_CASE("a theme folder can extend a built-in theme and override one partial",
     std::ofstream(dir / "partials" / "text.mustache") << "{{#paras}}<p>{{p}}</p>\n";
     CHECK_THROWS_AS(load_theme(dir.string()), template_error);
     fs::remove_all(dir);
+}
+
+namespace {
+
+const char* addresses = R"XML(<?xml version="1.0" encoding="UTF-8"?>
+<seloste version="1">
+  <organisation id="home">
+    <name>Koti Oy</name>
+    <phone>06 324 5111</phone>
+    <visiting-address><street>Kauppakatu 1</street><postal-code>65100</postal-code><town><fi>Vaasa</fi><sv>Vasa</sv></town></visiting-address>
+  </organisation>
+  <organisation id="abroad">
+    <name>Utrikes AB</name>
+    <postal-address><street>Drottninggatan 1</street><postal-code>111 51</postal-code><town>Stockholm</town><country>SE</country></postal-address>
+  </organisation>
+  <register id="r">
+    <name>Rekisteri</name>
+    <controller ref="home"/>
+    <controller ref="abroad"/>
+    <purpose basis="consent"><description>Uutiskirje</description></purpose>
+    <purpose basis="contract"><description>Sopimus</description></purpose>
+    <retention><rule><period days="1"/></rule></retention>
+    <notice-date>2025-02-22</notice-date>
+  </register>
+</seloste>
+)XML";
+
+std::string render_in(const std::string& xml, lang l, const char* theme_name = "default") {
+    const source_doc doc = read_source_string(xml, "a.xml");
+    render_options o;
+    o.language = l;
+    return render_html(doc, doc.registers.front(), load_theme(theme_name), o);
+}
+
+size_t count(const std::string& s, const std::string& what) {
+    size_t n = 0;
+    for (size_t pos = 0; (pos = s.find(what, pos)) != std::string::npos; pos += what.size()) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("the authority's addresses appear once, in every language and theme", "[render][authority]") {
+    for (const char* th : {"default", "layered"})
+        for (lang l : all_langs) {
+            const std::string html = render_in(addresses, l, th);
+            const authority_info a = authority(l);
+            INFO(th << " " << lang_code(l));
+            CHECK(count(html, a.visiting_address) == 1);
+            CHECK(count(html, a.postal_address) == 1);
+        }
+}
+
+TEST_CASE("the authority by its own pages: official street names, and the country for readers abroad",
+          "[render][authority]") {
+    CHECK(authority(lang::fi).visiting_address == "Lintulahdenkuja 4, 00530 Helsinki");
+    CHECK(authority(lang::sv).visiting_address == "Fågelviksgränden 4, 00530 Helsingfors");
+    CHECK(authority(lang::en).visiting_address == "Lintulahdenkuja 4, 00530 Helsinki, Finland");
+    CHECK(authority(lang::fi).postal_address == "PL 800, 00531 Helsinki");
+    CHECK(authority(lang::sv).postal_address == "PB 800, 00531 Helsingfors");
+    CHECK(authority(lang::en).postal_address == "PL 800, 00531 Helsinki, Finland");
+    CHECK(authority(lang::en).phone == "+358 29 566 6700");
+    CHECK(authority(lang::fi).phone == "029 566 6700");
+    for (lang l : all_langs) CHECK(authority(l).phone_e164 == "+358295666700");
+}
+
+TEST_CASE("an organisation's country: on en pages always, on fi and sv pages when abroad", "[render]") {
+    const std::string en = render_in(addresses, lang::en), fi = render_in(addresses, lang::fi),
+                      sv = render_in(addresses, lang::sv);
+    CHECK(en.find("Kauppakatu 1, 65100 Vaasa, Finland") != std::string::npos);
+    CHECK(en.find("Drottninggatan 1, 111 51 Stockholm, Sweden") != std::string::npos);
+    CHECK(fi.find("Kauppakatu 1, 65100 Vaasa<") != std::string::npos);
+    CHECK(fi.find("Drottninggatan 1, 111 51 Stockholm, Ruotsi") != std::string::npos);
+    CHECK(sv.find("Kauppakatu 1, 65100 Vasa<") != std::string::npos);
+    CHECK(sv.find("Drottninggatan 1, 111 51 Stockholm, Sverige") != std::string::npos);
+    // The authority follows the same rule as every organisation.
+    CHECK(count(en, ", Finland<") == 3);  // Koti Oy, the authority's two addresses
+    CHECK(count(fi, ", Suomi") == 0);
+    CHECK(count(sv, ", Finland") == 0);
+}
+
+TEST_CASE("standard texts: uniform legal bases, single parentheses, Finland-Swedish units", "[render][i18n]") {
+    for (lang l : all_langs) {
+        INFO(lang_code(l));
+        const std::string html = render_in(addresses, l);
+        CHECK(html.find("((") == std::string::npos);
+        // Every basis cites its point the same way: "… (Article 6(1)(x))", "(artikel 6.1 x)", "(6 artiklan 1 kohdan x
+        // alakohta)".
+        const std::regex cite[] = {std::regex(R"(\(6 artiklan 1 kohdan [a-f] alakohta\)$)"),
+                                   std::regex(R"(\(artikel 6\.1 [a-f]\)$)"),
+                                   std::regex(R"(\(Article 6\(1\)\([a-f]\)\)$)")};
+        for (const char* b :
+             {"consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interest"}) {
+            const std::string& text = message(l, std::string("basis.") + b);
+            INFO(text);
+            CHECK(std::regex_search(text, cite[static_cast<size_t>(l)]));
+        }
+    }
+    CHECK(render_in(addresses, lang::sv).find("1 dag<") != std::string::npos);
+    CHECK(render_in(addresses, lang::sv).find("dygn") == std::string::npos);
+}
+
+TEST_CASE("a Finnish phone number in international form on en pages, as dialled from abroad", "[render]") {
+    CHECK(render_in(addresses, lang::en).find(">+358 6 324 5111</a>") != std::string::npos);
+    CHECK(render_in(addresses, lang::fi).find(">06 324 5111</a>") != std::string::npos);
+    CHECK(render_in(addresses, lang::sv).find(">06 324 5111</a>") != std::string::npos);
+    for (lang l : all_langs) CHECK(render_in(addresses, l).find("href=\"tel:+35863245111\"") != std::string::npos);
 }

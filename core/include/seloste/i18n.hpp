@@ -5,9 +5,9 @@
 //   seloste::format_list({"A", "B", "C"}, seloste::lang::sv)   -> "A, B och C"
 //   seloste::format_duration({.years = 10}, seloste::lang::en) -> "10 years"
 //
-// Date styles, decided explicitly: fi "22.2.2025" (CLDR short); sv "22.2.2025"
-// (Finland-Swedish usage, not CLDR's sv-FI default 2025-02-22); en "22 February 2025"
-// (en-GB long: unambiguous for international readers).
+// Date styles, ICU's CLDR patterns, decided explicitly: fi "22.2.2025" (fi_FI short);
+// sv "22 februari 2025" (sv_FI long: its short form 2025-02-22 is not Finland-Swedish
+// usage); en "22 February 2025" (en_GB long: unambiguous for international readers).
 #pragma once
 
 #include <map>
@@ -36,6 +36,10 @@ std::string format_duration(const duration& d, lang l);
 
 // A country's name from its ISO 3166 code ("US" -> "Yhdysvallat"); the code when ICU has no name.
 std::string country_name(const std::string& code, lang l);
+
+// An address on one line: "Street 1, 00100 Town", and ", Country" where the page's
+// reader may be abroad: always in English, in Finnish and Swedish only outside Finland.
+std::string format_address(const address& a, lang l);
 
 // Sorts by the language's collation (e.g. Swedish å, ä, ö after z).
 void sort_collated(std::vector<std::string>& items, lang l);

@@ -1,0 +1,196 @@
+// The small views of a notice: texts, dates, links, addresses, parties; and the
+// notice's top-level names (view_builder::build).
+#include <algorithm>
+
+#include "seloste/facts.hpp"
+#include "seloste/i18n.hpp"
+#include "view.hpp"
+
+namespace seloste::detail {
+
+namespace {
+
+size_t count_paragraphs(const std::string& s) {
+    size_t n = 1;
+    for (size_t pos = 0; (pos = s.find("\n\n", pos)) != std::string::npos; pos += 2) ++n;
+    return n;
+}
+
+}  // namespace
+
+data view_builder::build() {
+    data v = obj();
+    const int base = opts_.heading_base > 0 ? std::min(opts_.heading_base, 4) : (opts_.fragment ? 2 : 1);
+    static const char* const levels[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+    v["h_title"] = str(levels[base - 1]);
+    v["h_section"] = str(levels[base]);
+    v["h_sub"] = str(levels[base + 1]);
+    v["fragment"] = data(opts_.fragment);
+    v["page"] = data(!opts_.fragment);
+    // Unique per register and language, so several notices can share a page.
+    v["anchor"] = str("seloste-" + reg_.id + "-" + std::string(lang_code(l_)));
+    v["register_id"] = str(reg_.id);
+    v["title"] = str(notice_title(reg_, l_));
+    v["register_name"] = text_view(reg_.name);
+    v["stylesheet_href"] = opts_.stylesheet_href.empty() ? data(false) : str(opts_.stylesheet_href);
+    v["index_href"] = opts_.index_href.empty() ? data(false) : str(opts_.index_href);
+    v["updated"] = str(format_message(l_, "doc.updated", {{"date", format_date(reg_.notice_date, l_)}}));
+    v["notice_date"] = date_view(reg_.notice_date);
+
+    std::vector<std::string> names;
+    for (const auto& c : reg_.controllers)
+        if (const auto* o = doc_.find_organisation(c.id)) names.push_back(plain(o->name));
+    v["intro"] =
+        str(format_message(l_, "doc.intro", {{"controllers", format_list(names, l_)}, {"register", plain(reg_.name)}},
+                           {{"count", static_cast<double>(names.size())}}));
+
+    alternates(v);
+    sections(v);
+    return v;
+}
+
+// ---- small views -------------------------------------------------------
+std::string view_builder::plain(const text& t) const {
+    auto r = t.get(l_);
+    return r.value ? *r.value : std::string();
+}
+
+// {text, paras: [{p}] | true (one paragraph, with p beside text), lang: "sv" | false};
+// false when the text is empty.
+data view_builder::text_view(const text& t) const {
+    static const shape one_paragraph{"text", "lang", "paras", "p"}, paragraphs{"text", "lang", "paras"}, paragraph{"p"};
+    auto r = t.get(l_);
+    if (!r.value || r.value->empty()) return data(false);
+    const std::string& s = *r.value;
+    const size_t n_paras = count_paragraphs(s);
+    data v = n_paras == 1 ? one_paragraph.make() : paragraphs.make();
+    v["text"] = str(s);
+    v["lang"] = r.fallback ? str(std::string(lang_code(*r.lang_of_value))) : data(false);
+    if (n_paras == 1) {
+        // One paragraph: `paras` is true and `p` stands beside `text`, so
+        // {{#paras}}…{{p}}…{{/paras}} renders as for a list of one {p}, without
+        // building the list.
+        v["paras"] = data(true);
+        v["p"] = str(s);
+        return v;
+    }
+    list paras;
+    paras.reserve(n_paras);
+    size_t pos = 0;
+    while (pos <= s.size()) {
+        size_t end = s.find("\n\n", pos);
+        if (end == std::string::npos) end = s.size();
+        data p = paragraph.make();
+        p["p"] = str(s.substr(pos, end - pos));
+        paras.push_back(std::move(p));
+        pos = end + 2;
+    }
+    v["paras"] = make_list(std::move(paras));
+    return v;
+}
+
+// The items' texts; with `from_data_subject`, only the sources of that origin.
+data view_builder::items_view(const std::vector<item>& items, std::optional<bool> from_data_subject) const {
+    list out;
+    out.reserve(items.size());
+    for (const auto& it : items) {
+        if (from_data_subject && it.from_data_subject != *from_data_subject) continue;
+        if (data t = text_view(it.value); !t.is_false()) out.push_back(std::move(t));
+    }
+    return out.empty() ? data(false) : make_list(std::move(out));
+}
+
+data view_builder::date_view(const date& d) const {
+    static const shape date_shape{"iso", "text"};
+    if (d.year == 0) return data(false);
+    data v = date_shape.make();
+    v["iso"] = str(d.iso());
+    v["text"] = str(format_date(d, l_));
+    return v;
+}
+
+// {text, href | false}: only safe, validated targets become links.
+data view_builder::link_view(const std::string& value, const std::string& kind) const {
+    static const shape link_shape{"text", "href"};
+    if (value.empty()) return data(false);
+    data v = link_shape.make();
+    v["text"] = str(value);
+    std::string href;
+    if (kind == "mailto" && is_email(value))
+        href = "mailto:" + value;
+    else if (kind == "tel") {
+        const auto e164 = phone_to_e164(value);
+        href = e164 ? "tel:" + *e164 : "";
+        // An English page is read from abroad: a Finnish national number (06 324 5111)
+        // shows as dialled from there (+358 6 324 5111), keeping the source's grouping.
+        if (e164 && l_ == lang::en && value.starts_with('0') && e164->starts_with("+358"))
+            v["text"] = str("+358 " + value.substr(1));
+    } else if (kind == "web" && is_web_url(value))
+        href = value;
+    v["href"] = href.empty() ? data(false) : str(href);
+    return v;
+}
+
+data view_builder::address_view(const std::optional<address>& a) const {
+    return a ? str(format_address(*a, l_)) : data(false);
+}
+
+data view_builder::organisation_view(const organisation& o) const {
+    static const shape org_shape{"name", "business_id", "visiting_address", "postal_address", "phone", "email",
+                                 "web",  "note"};
+    data v = org_shape.make();
+    v["name"] = text_view(o.name);
+    v["business_id"] = o.business_id.empty() ? data(false) : str(o.business_id);
+    v["visiting_address"] = address_view(o.visiting_address);
+    v["postal_address"] = address_view(o.postal_address);
+    v["phone"] = link_view(o.phone, "tel");
+    v["email"] = link_view(o.email, "mailto");
+    v["web"] = link_view(o.web, "web");
+    v["note"] = text_view(o.note);
+    return v;
+}
+
+data view_builder::person_view(const person& p) const {
+    static const shape person_shape{"name", "title", "organisation", "postal_address", "phone", "email", "web"};
+    data v = person_shape.make();
+    v["name"] = text_view(p.name);
+    v["title"] = text_view(p.title);
+    const organisation* o = p.organisation_ref.empty() ? nullptr : doc_.find_organisation(p.organisation_ref);
+    v["organisation"] = o ? text_view(o->name) : data(false);
+    v["postal_address"] = address_view(p.postal_address);
+    v["phone"] = link_view(p.phone, "tel");
+    v["email"] = link_view(p.email, "mailto");
+    v["web"] = link_view(p.web, "web");
+    return v;
+}
+
+data view_builder::contact_view(const ref& r) const {
+    if (const auto* p = doc_.find_person(r.id)) {
+        data v = person_view(*p);
+        v["is_person"] = data(true);
+        return v;
+    }
+    if (const auto* o = doc_.find_organisation(r.id)) {
+        data v = organisation_view(*o);
+        v["is_person"] = data(false);
+        return v;
+    }
+    return data(false);
+}
+
+void view_builder::alternates(data& v) const {
+    list alts;
+    alts.reserve(opts_.alternates.size());
+    for (const auto& a : opts_.alternates) {
+        static const shape alternate{"hreflang", "href", "name"};
+        data x = alternate.make();
+        x["hreflang"] = str(std::string(lang_code(a.language)));
+        x["href"] = str(a.href);
+        x["name"] = str(message(a.language, "@language_name"));
+        alts.push_back(std::move(x));
+    }
+    v["has_alternates"] = data(!alts.empty());
+    v["alternates"] = alts.empty() ? data(false) : make_list(std::move(alts));
+}
+
+}  // namespace seloste::detail

@@ -1,0 +1,297 @@
+// The sections of a notice, in the order of Art. 13 and 14, and the table of
+// contents that names them.
+#include <algorithm>
+
+#include "seloste/facts.hpp"
+#include "seloste/i18n.hpp"
+#include "view.hpp"
+
+namespace seloste::detail {
+
+void view_builder::add_section(data& v, list& toc, const std::string& key, const std::string& title, data body) {
+    if (body.is_false()) {
+        v[key] = data(false);
+        return;
+    }
+    const std::string id = "seloste-" + reg_.id + "-" + std::string(lang_code(l_)) + "-" + key;
+    body["id"] = str(id);
+    body["title"] = str(title);
+    static const shape toc_entry{"id", "title"};
+    data entry = toc_entry.make();
+    entry["id"] = str(id);
+    entry["title"] = str(title);
+    toc.push_back(std::move(entry));
+    v[key] = std::move(body);
+}
+
+data view_builder::with_items(data items) {
+    if (items.is_false()) return data(false);
+    data b = obj();
+    b["items"] = std::move(items);
+    return b;
+}
+
+void view_builder::sections(data& v) {
+    list toc;
+    toc.reserve(20);  // every section there is
+    // Controllers (Art. 13(1)(a))
+    {
+        list orgs;
+        orgs.reserve(reg_.controllers.size());
+        for (const auto& c : reg_.controllers)
+            if (const auto* o = doc_.find_organisation(c.id)) orgs.push_back(organisation_view(*o));
+        const auto n_orgs = orgs.size();
+        data b = with_items(orgs.empty() ? data(false) : make_list(std::move(orgs)));
+        if (!b.is_false()) {
+            b["joint_arrangement"] = text_view(reg_.joint_arrangement);
+            b["representative"] = reg_.representative ? contact_view(*reg_.representative) : data(false);
+        }
+        add_section(v, toc, "controllers",
+                    format_message(l_, "section.controllers", {}, {{"count", static_cast<double>(n_orgs)}}),
+                    std::move(b));
+    }
+    // DPO (13(1)(b)) and contact persons
+    add_section(v, toc, "dpo", message(l_, "section.dpo"),
+                reg_.dpo ? with_items(one_item_list(contact_view(*reg_.dpo))) : data(false));
+    {
+        list cs;
+        cs.reserve(reg_.contacts.size());
+        for (const auto& c : reg_.contacts)
+            if (data x = contact_view(c); !x.is_false()) cs.push_back(std::move(x));
+        const auto n_cs = cs.size();
+        add_section(v, toc, "contacts",
+                    format_message(l_, "section.contacts", {}, {{"count", static_cast<double>(n_cs)}}),
+                    n_cs == 0 ? data(false) : with_items(make_list(std::move(cs))));
+    }
+    // Register
+    {
+        data b = obj();
+        b["name"] = text_view(reg_.name);
+        b["description"] = text_view(reg_.description);
+        add_section(v, toc, "register", message(l_, "section.register"), std::move(b));
+    }
+    // Purposes and legal bases (13(1)(c), (d))
+    {
+        list ps;
+        ps.reserve(reg_.purposes.size());
+        for (const auto& p : reg_.purposes) {
+            static const shape purpose_shape{"description", "basis", "interest"};
+            data x = purpose_shape.make();
+            x["description"] = text_view(p.description);
+            x["basis"] = p.basis ? str(message(l_, "basis." + std::string(basis_code(*p.basis)))) : data(false);
+            x["interest"] = text_view(p.interest);
+            ps.push_back(std::move(x));
+        }
+        add_section(v, toc, "purposes", message(l_, "section.purposes"),
+                    ps.empty() ? data(false) : with_items(make_list(std::move(ps))));
+    }
+    add_section(v, toc, "data_subjects", message(l_, "section.data_subjects"),
+                with_items(items_view(reg_.data_subjects)));
+    {
+        list cats;
+        cats.reserve(reg_.data_categories.size());
+        for (const auto& c : reg_.data_categories) {
+            static const shape category_shape{"name", "description"};
+            data x = category_shape.make();
+            x["name"] = text_view(c.name);
+            x["description"] = text_view(c.description);
+            cats.push_back(std::move(x));
+        }
+        add_section(v, toc, "data_categories", message(l_, "section.data_categories"),
+                    cats.empty() ? data(false) : with_items(make_list(std::move(cats))));
+    }
+    // Sources (14(2)(f))
+    {
+        data b = obj();
+        data o1 = items_view(reg_.sources, true), o2 = items_view(reg_.sources, false);
+        const bool any = !o1.is_false() || !o2.is_false();
+        if (!o1.is_false()) {
+            data g = obj();
+            g["label"] = str(message(l_, "sources.from_data_subject"));
+            g["items"] = std::move(o1);
+            b["from_data_subject"] = std::move(g);
+        } else {
+            b["from_data_subject"] = data(false);
+        }
+        if (!o2.is_false()) {
+            data g = obj();
+            g["label"] = str(message(l_, "sources.other"));
+            g["items"] = std::move(o2);
+            b["other"] = std::move(g);
+        } else {
+            b["other"] = data(false);
+        }
+        add_section(v, toc, "sources", message(l_, "section.sources"), any ? std::move(b) : data(false));
+    }
+    // Recipients (13(1)(e))
+    add_section(v, toc, "recipients", message(l_, "section.recipients"), with_items(items_view(reg_.recipients)));
+    add_section(v, toc, "processors", message(l_, "section.processors"), with_items(items_view(reg_.processors)));
+    add_section(v, toc, "disclosures", message(l_, "section.disclosures"), with_items(items_view(reg_.disclosures)));
+    // Transfers (13(1)(f))
+    if (reg_.transfers) {
+        const auto& t = *reg_.transfers;
+        data b = obj();
+        b["none"] = t.none ? str(message(l_, "transfers.none")) : data(false);
+        b["description"] = text_view(t.description);
+        list xs;
+        xs.reserve(t.items.size());
+        for (const auto& x : t.items) {
+            static const shape transfer_shape{"country", "safeguard", "description"};
+            data row = transfer_shape.make();
+            row["country"] =
+                str(x.country.empty() ? message(l_, "label.unknown_country") : country_name(x.country, l_));
+            row["safeguard"] =
+                x.guard ? str(message(l_, "safeguard." + std::string(safeguard_code(*x.guard)))) : data(false);
+            row["description"] = text_view(x.description);
+            xs.push_back(std::move(row));
+        }
+        b["items"] = xs.empty() ? data(false) : make_list(std::move(xs));
+        add_section(v, toc, "transfers", message(l_, "section.transfers"), std::move(b));
+    } else {
+        v["transfers"] = data(false);
+    }
+    // Retention (13(2)(a))
+    {
+        list rows;
+        rows.reserve(reg_.retention.size());
+        for (const auto& r : reg_.retention) {
+            static const shape retention_shape{"category", "period", "criteria", "description"};
+            data row = retention_shape.make();
+            std::string category = message(l_, "label.all_data");
+            for (const auto& c : reg_.data_categories)
+                if (c.id == r.category_ref) category = plain(c.name);
+            row["category"] = str(category);
+            row["period"] = r.period ? str(format_duration(*r.period, l_)) : data(false);
+            row["criteria"] = text_view(r.criteria);
+            row["description"] = text_view(r.description);
+            rows.push_back(std::move(row));
+        }
+        const bool no_rows = rows.empty();
+        data b = obj();
+        b["rows"] = make_list(std::move(rows));
+        b["caption"] = str(message(l_, "retention.caption"));
+        add_section(v, toc, "retention", message(l_, "section.retention"), no_rows ? data(false) : std::move(b));
+    }
+    // Requirement (13(2)(e))
+    if (reg_.requirement) {
+        data b = obj();
+        b["statement"] = str(message(l_, "requirement." + std::string(requirement_code(reg_.requirement->kind))));
+        b["consequence"] = text_view(reg_.requirement->consequence);
+        b["description"] = text_view(reg_.requirement->description);
+        add_section(v, toc, "requirement", message(l_, "section.requirement"), std::move(b));
+    } else {
+        v["requirement"] = data(false);
+    }
+    // Automated decisions (13(2)(f))
+    if (reg_.automated_decisions) {
+        const auto& a = *reg_.automated_decisions;
+        data b = obj();
+        b["statement"] = str(message(l_, a.used ? "automated.used" : "automated.not_used"));
+        b["description"] = text_view(a.description);
+        b["logic"] = a.used ? text_view(a.logic) : data(false);
+        b["significance"] = a.used ? text_view(a.significance) : data(false);
+        add_section(v, toc, "automated", message(l_, "section.automated"), std::move(b));
+    } else {
+        v["automated"] = data(false);
+    }
+    // Rights (13(2)(b), (c)) follow from the legal bases.
+    {
+        list rights;
+        rights.reserve(9);  // every right there is
+        auto add = [&](const char* key) {
+            static const shape right_shape{"key", "title", "text"};
+            data r = right_shape.make();
+            r["key"] = str(key);
+            r["title"] = str(message(l_, std::string("right.") + key + ".title"));
+            r["text"] = str(message(l_, std::string("right.") + key + ".text"));
+            rights.push_back(std::move(r));
+        };
+        add("access");
+        add("rectification");
+        add("erasure");
+        add("restriction");
+        if (reg_.has_basis(legal_basis::consent) || reg_.has_basis(legal_basis::contract)) add("portability");
+        if (reg_.has_basis(legal_basis::legitimate_interest) || reg_.has_basis(legal_basis::public_task)) add("object");
+        if (std::any_of(reg_.purposes.begin(), reg_.purposes.end(),
+                        [](const purpose& p) { return p.direct_marketing; }))
+            add("object_marketing");
+        if (reg_.has_basis(legal_basis::consent)) add("withdraw");
+        if (reg_.automated_decisions && reg_.automated_decisions->used) add("automated");
+        data b = obj();
+        b["intro"] = str(message(l_, "rights.intro"));
+        b["items"] = make_list(std::move(rights));
+        b["exercise"] = reg_.rights ? text_view(reg_.rights->exercise) : data(false);
+        b["note"] = reg_.rights ? text_view(reg_.rights->note) : data(false);
+        add_section(v, toc, "rights", message(l_, "section.rights"), std::move(b));
+    }
+    // Supervisory authority (13(2)(d))
+    {
+        const authority_info a = authority(l_);
+        data b = obj();
+        b["intro"] = str(message(l_, "authority.intro"));
+        b["name"] = str(a.name);
+        b["visiting_address"] = str(a.visiting_address);
+        b["postal_address"] = str(a.postal_address);
+        data phone = obj();
+        phone["text"] = str(a.phone);
+        phone["href"] = str("tel:" + a.phone_e164);
+        b["phone"] = std::move(phone);
+        b["email"] = link_view(a.email, "mailto");
+        b["web"] = link_view(a.web, "web");
+        add_section(v, toc, "authority", message(l_, "section.authority"), std::move(b));
+    }
+    // Security (Art. 32, customary in Finnish notices)
+    if (reg_.security && (!reg_.security->manual.empty() || !reg_.security->electronic.empty())) {
+        data b = obj();
+        b["manual"] = text_view(reg_.security->manual);
+        b["electronic"] = text_view(reg_.security->electronic);
+        add_section(v, toc, "security", message(l_, "section.security"), std::move(b));
+    } else {
+        v["security"] = data(false);
+    }
+    // Cookies and analytics
+    if (reg_.cookies) {
+        const auto& c = *reg_.cookies;
+        data b = obj();
+        b["description"] = text_view(c.description);
+        b["collected"] = items_view(c.collected);
+        b["has_collected"] = data(!b["collected"].is_false());
+        b["refusal"] = text_view(c.refusal);
+        list as;
+        as.reserve(c.analytics.size());
+        for (const auto& a : c.analytics) {
+            static const shape analytics_shape{"name", "description", "opt_out"};
+            data x = analytics_shape.make();
+            x["name"] = str(a.name);
+            x["description"] = text_view(a.description);
+            // Only a valid http(s) URL becomes the opt-out link; anything else is left out.
+            data link = is_web_url(a.opt_out_url) ? link_view(a.opt_out_url, "web") : data(false);
+            if (!link.is_false()) link["label"] = str(format_message(l_, "label.opt_out", {{"service", a.name}}));
+            x["opt_out"] = std::move(link);
+            as.push_back(std::move(x));
+        }
+        b["analytics"] = as.empty() ? data(false) : make_list(std::move(as));
+        add_section(v, toc, "cookies", message(l_, "section.cookies"), std::move(b));
+    } else {
+        v["cookies"] = data(false);
+    }
+    // History
+    {
+        list rows;
+        rows.reserve(reg_.history.size());
+        for (const auto& ch : reg_.history) {
+            static const shape change_shape{"date", "description"};
+            data row = change_shape.make();
+            row["date"] = date_view(ch.when);
+            row["description"] = text_view(ch.description);
+            rows.push_back(std::move(row));
+        }
+        const bool no_rows = rows.empty();
+        data b = obj();
+        b["rows"] = make_list(std::move(rows));
+        add_section(v, toc, "history", message(l_, "section.history"), no_rows ? data(false) : std::move(b));
+    }
+    v["toc"] = make_list(std::move(toc));
+}
+
+}  // namespace seloste::detail
