@@ -23,6 +23,7 @@ define( 'SELOSTE_PLUGIN_FILE', __FILE__ );
 define( 'SELOSTE_PLUGIN_DIR', __DIR__ );
 
 require_once __DIR__ . '/includes/load.php';
+require_once __DIR__ . '/includes/policy.php';
 require_once __DIR__ . '/includes/verify.php';
 require_once __DIR__ . '/includes/import.php';
 require_once __DIR__ . '/includes/render.php';

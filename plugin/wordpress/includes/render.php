@@ -1,7 +1,7 @@
 <?php
 /**
  * Serving a notice: the one function behind the shortcode and the block,
- * the language choice, and the allow-list of the engine's theme markup.
+ * the language choice, and the policy's markup as a kses allow-list.
  *
  * Nothing here renders a notice: it looks up the fragment the engine wrote
  * into the live bundle and prints it.
@@ -12,63 +12,26 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The elements and attributes that Seloste's themes produce in a fragment.
- * Anything else in an imported fragment refuses the whole bundle.
+ * The elements and attributes a fragment may have, from the markup policy,
+ * as a wp_kses() allow-list. The import's decision is the policy's
+ * (seloste_markup_check()); this list is for code that filters HTML with kses.
  *
  * @return array<string,array<string,bool>>
  */
 function seloste_allowed_html() {
-	$global = array(
-		'class'            => true,
-		'id'               => true,
-		'lang'             => true,
-		'dir'              => true,
-		'title'            => true,
-		'role'             => true,
-		'aria-label'       => true,
-		'aria-labelledby'  => true,
-		'aria-describedby' => true,
-		'aria-hidden'      => true,
-		'translate'        => true,
-	);
-	$plain    = array(
-		'article', 'section', 'header', 'footer', 'nav', 'aside', 'div', 'span', 'p',
-		'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-		'strong', 'em', 'b', 'i', 'small', 'br', 'hr', 'address', 'abbr', 'code',
-		'sub', 'sup', 'details', 'summary', 'figure', 'figcaption', 'blockquote',
-		'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup', 'col', 'bdi', 'wbr',
-	);
-	$allowed  = array();
-	foreach ( $plain as $tag ) {
-		$allowed[ $tag ] = $global;
+	$policy  = seloste_markup_policy();
+	$allowed = array();
+	if ( null !== $policy ) {
+		$global = array_fill_keys( $policy['global_attributes'], true );
+		foreach ( $policy['elements'] as $tag => $attrs ) {
+			if ( ! in_array( $tag, $policy['page_only_elements'], true ) ) {
+				$allowed[ $tag ] = $global + array_fill_keys( $attrs, true );
+			}
+		}
 	}
-	$allowed['a']     = $global + array(
-		'href'     => true,
-		'hreflang' => true,
-		'rel'      => true,
-	);
-	$allowed['time']  = $global + array( 'datetime' => true );
-	$allowed['th']    = $global + array(
-		'scope'   => true,
-		'colspan' => true,
-		'rowspan' => true,
-		'headers' => true,
-	);
-	$allowed['td']    = $global + array(
-		'colspan' => true,
-		'rowspan' => true,
-		'headers' => true,
-	);
-	$allowed['ol']    = $global + array(
-		'start'    => true,
-		'reversed' => true,
-		'type'     => true,
-	);
-	$allowed['abbr']  = $global;
-	$allowed['col']   = $global + array( 'span' => true );
 	/**
-	 * Filters the allow-list for imported fragments. Only widen it for a theme
-	 * of your own; nothing that runs script can pass wp_kses anyway.
+	 * Filters the kses allow-list derived from the markup policy. It does not
+	 * change what an import accepts: data/markup-policy.json decides that.
 	 *
 	 * @param array $allowed wp_kses allow-list.
 	 */
@@ -76,42 +39,23 @@ function seloste_allowed_html() {
 }
 
 /**
- * The URL schemes a fragment's links may use.
+ * The URL schemes a fragment's links may use (the policy's url_schemes).
  *
  * @return string[]
  */
 function seloste_allowed_protocols() {
-	return array( 'http', 'https', 'mailto', 'tel' );
+	$policy = seloste_markup_policy();
+	return null !== $policy ? $policy['url_schemes'] : array( 'http', 'https', 'mailto', 'tel' );
 }
 
 /**
- * Filters a fragment through the allow-list.
+ * Filters a fragment through the kses allow-list.
  *
  * @param string $html Fragment.
  * @return string
  */
 function seloste_kses( $html ) {
 	return wp_kses( $html, seloste_allowed_html(), seloste_allowed_protocols() );
-}
-
-/**
- * Checks that a fragment passes the allow-list unchanged.
- *
- * @param string $html Fragment.
- * @return string|null Null when it is clean, else a short description of the first difference.
- */
-function seloste_markup_problem( $html ) {
-	if ( ! preg_match( '//u', $html ) ) {
-		return 'not valid UTF-8';
-	}
-	// wp_kses() also writes numeric entities its own way (&#39; becomes &#039;): compare after that.
-	$html  = wp_kses_normalize_entities( $html );
-	$clean = seloste_kses( $html );
-	if ( $clean === $html ) {
-		return null;
-	}
-	$at = strspn( $clean ^ $html, "\0" );
-	return sprintf( 'at byte %d: %s', $at, wp_json_encode( substr( $html, max( 0, $at - 20 ), 60 ) ) );
 }
 
 /**
@@ -236,7 +180,7 @@ function seloste_notice_html( array $args ) {
 	}
 	seloste_enqueue_theme_style( $bundle->ID, $theme );
 	// Served byte for byte as the engine wrote it: its hash was just checked, and the
-	// import refused the bundle unless this fragment passed the allow-list unchanged.
+	// import refused the bundle unless these very bytes passed the markup policy.
 	return $html;
 }
 
