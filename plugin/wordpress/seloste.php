@@ -30,6 +30,7 @@ require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/block.php';
 require_once __DIR__ . '/includes/native.php';
 require_once __DIR__ . '/includes/settings.php';
+require_once __DIR__ . '/includes/admin-page.php';
 require_once __DIR__ . '/includes/site-health.php';
 require_once __DIR__ . '/includes/hooks.php';
 

@@ -212,19 +212,41 @@ function seloste_decode_references( $text, $in_attribute = true ) {
 }
 
 /**
- * Checks a URL attribute's value: decoded, without tab, LF and CR, trimmed of
- * C0 controls and spaces, a scheme (case-insensitive) must be one of the
- * policy's; a URL without a scheme (relative, '#id') is fine.
+ * A URL attribute's value as a browser reads it: every reference decoded,
+ * ASCII tab, LF and CR removed, C0 controls and spaces trimmed at both ends.
+ *
+ * @param string $raw The attribute value as written.
+ * @return string
+ */
+function seloste_normalised_url( $raw ) {
+	return trim( str_replace( array( "\t", "\n", "\r" ), '', seloste_decode_references( $raw, true ) ), "\x00..\x20" );
+}
+
+/**
+ * The scheme of a normalised URL, lower-case, or null when it has none. Any
+ * ':' before the first '/', '?' or '#' counts as ending a scheme (stricter
+ * than a browser, never looser).
+ *
+ * @param string $url Normalised URL.
+ * @return string|null
+ */
+function seloste_url_scheme( $url ) {
+	$head  = substr( $url, 0, strcspn( $url, '/?#' ) );
+	$colon = strpos( $head, ':' );
+	return false === $colon ? null : strtolower( substr( $head, 0, $colon ) );
+}
+
+/**
+ * Checks a URL attribute's value: a scheme (case-insensitive, after
+ * seloste_normalised_url()) must be one of the policy's; a URL without a
+ * scheme (relative, '#id') is fine.
  *
  * @param string   $raw     The attribute value as written (references not decoded).
  * @param string[] $schemes Allowed schemes.
  * @return string|null What is wrong, or null.
  */
 function seloste_url_problem( $raw, array $schemes ) {
-	$url    = trim( str_replace( array( "\t", "\n", "\r" ), '', seloste_decode_references( $raw, true ) ), "\x00..\x20" );
-	$head   = substr( $url, 0, strcspn( $url, '/?#' ) );
-	$colon  = strpos( $head, ':' );
-	$scheme = false === $colon ? null : strtolower( substr( $head, 0, $colon ) );
+	$scheme = seloste_url_scheme( seloste_normalised_url( $raw ) );
 	if ( null === $scheme || in_array( $scheme, $schemes, true ) ) {
 		return null;
 	}
@@ -309,6 +331,7 @@ function seloste_markup_check( $html, $kind = 'fragment' ) {
 		}
 		$allowed = array_flip( $elements[ $name ] ) + $global;
 		$seen    = array();
+		$hrefs   = array(); // Attribute => array( offset, raw value ).
 		$i      += strlen( $m[0] );
 		while ( true ) {
 			if ( preg_match( '/\G[\t\n\r ]*(\/?)>/', $html, $m, 0, $i ) ) {
@@ -356,6 +379,13 @@ function seloste_markup_check( $html, $kind = 'fragment' ) {
 			}
 			if ( 'link' === $name && 'rel' === $attr && ! in_array( $value, $policy['link_rel'], true ) ) {
 				return array( $at, sprintf( '<link rel> must be one of %s', implode( ', ', $policy['link_rel'] ) ) );
+			}
+			$hrefs[ $attr ] = array( $at, $value );
+		}
+		if ( 'link' === $name && 'relative' === ( $policy['stylesheet_href'] ?? null ) && 'stylesheet' === ( $hrefs['rel'][1] ?? null ) ) {
+			$url = seloste_normalised_url( $hrefs['href'][1] ?? '' );
+			if ( null !== seloste_url_scheme( $url ) || preg_match( '#^[/\\\\]{2}#', $url ) ) {
+				return array( $hrefs['href'][0] ?? $start, 'a stylesheet from another host; expected a relative href (no scheme, not starting with //)' );
 			}
 		}
 		if ( ! isset( $void[ $name ] ) ) {
@@ -452,18 +482,18 @@ function seloste_css_check( $css ) {
 			}
 		}
 	}
+	if ( preg_match_all( '/(?<!' . $ident . ')(' . $ident . '+)\s*:/', $code, $all, PREG_OFFSET_CAPTURE | PREG_SET_ORDER ) ) {
+		foreach ( $all as $m ) {
+			if ( in_array( $m[1][0], $rules['forbidden_properties'], true ) ) {
+				return array( $map[ $m[1][1] ], sprintf( 'the property %s, which runs code', $m[1][0] ) );
+			}
+		}
+	}
 	if ( preg_match_all( '/(' . $ident . '+)\s*\(/', $code, $all, PREG_OFFSET_CAPTURE | PREG_SET_ORDER ) ) {
 		foreach ( $all as $m ) {
 			$fn = (string) preg_replace( '/^-[a-z]+-/', '', $m[1][0] );
 			if ( in_array( $m[1][0], $rules['forbidden_functions'], true ) || in_array( $fn, $rules['forbidden_functions'], true ) ) {
 				return array( $map[ $m[1][1] ], sprintf( 'the function %s(), which loads or runs something; a stylesheet must be self-contained', $m[1][0] ) );
-			}
-		}
-	}
-	if ( preg_match_all( '/(?<!' . $ident . ')(' . $ident . '+)\s*:/', $code, $all, PREG_OFFSET_CAPTURE | PREG_SET_ORDER ) ) {
-		foreach ( $all as $m ) {
-			if ( in_array( $m[1][0], $rules['forbidden_properties'], true ) ) {
-				return array( $map[ $m[1][1] ], sprintf( 'the property %s, which runs code', $m[1][0] ) );
 			}
 		}
 	}
