@@ -26,14 +26,20 @@ try {
   if (clickMode) await page.route('**/*', (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
   const dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss().catch(() => {}); });
+  // The previous click may still be navigating (a mailto: link ends on an error page): retry a load.
+  const load = async (url) => {
+    for (let k = 0; ; k++) {
+      try { await page.goto(url, { waitUntil: 'load' }); return; } catch (e) { if (k === 2) throw e; await page.waitForTimeout(300); }
+    }
+  };
   for (const url of clickMode ? process.argv.slice(3) : []) {
-    await page.goto(url, { waitUntil: 'load' });
+    await load(url);
     const hrefs = await page.$$eval('.seloste-embed a[href]', (as) => as.map((a) => a.getAttribute('href')));
     const errors = [];
     let clicked = 0;
     for (let i = 0; i < hrefs.length; i++) {
       try {
-        await page.goto(url, { waitUntil: 'load' });
+        await load(url);
         // element.click() follows the link as a user's click does, hidden (closed <details>) or not.
         await page.evaluate((n) => document.querySelectorAll('.seloste-embed a[href]')[n].click(), i);
         await page.waitForTimeout(100);
@@ -43,7 +49,7 @@ try {
       }
     }
     const seen = dialogs.splice(0);
-    await page.goto(url, { waitUntil: 'load' });
+    await load(url);
     await page.evaluate(() => {
       const a = document.createElement('a');
       a.href = 'javascript:alert("control")';
