@@ -153,6 +153,7 @@ function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 						'_seloste_lang'     => (string) ( $entry['lang'] ?? '' ),
 						'_seloste_theme'    => (string) ( $entry['theme'] ?? '' ),
 						'_seloste_content'  => $content,
+						'_seloste_policy'   => seloste_markup_policy_sha256(),
 					)
 				),
 			),
@@ -253,7 +254,8 @@ function seloste_history() {
 }
 
 /**
- * Makes an earlier bundle live again, after re-checking its stored hashes.
+ * Makes an earlier bundle live again, after re-checking its stored hashes and,
+ * for a version stored under another markup policy, the policy.
  *
  * @param int $bundle_id Bundle post ID.
  * @return int|WP_Error
@@ -268,6 +270,11 @@ function seloste_rollback( $bundle_id ) {
 		$content = (string) get_post_meta( (int) $file_id, '_seloste_content', true );
 		if ( ! hash_equals( (string) get_post_meta( (int) $file_id, '_seloste_sha256', true ), hash( 'sha256', $content ) ) ) {
 			return new WP_Error( 'seloste_hash_mismatch', __( 'A stored file of that version no longer matches its hash; not rolled back.', 'seloste' ) );
+		}
+		$problem = seloste_stored_file_problem( (int) $file_id, $content );
+		if ( null !== $problem ) {
+			/* translators: %s: "path:line:col: error: what" */
+			return new WP_Error( 'seloste_markup', sprintf( __( 'That version does not pass the markup policy (%s); not rolled back.', 'seloste' ), $problem ) );
 		}
 	}
 	seloste_publish( $post->ID );

@@ -59,6 +59,51 @@ function seloste_kses( $html ) {
 }
 
 /**
+ * SHA-256 of the plugin's markup policy, stored with every file checked against it.
+ *
+ * @return string
+ */
+function seloste_markup_policy_sha256() {
+	static $sha = null;
+	if ( null === $sha ) {
+		$file = dirname( __DIR__ ) . '/data/markup-policy.json';
+		$sha  = is_file( $file ) ? (string) hash_file( 'sha256', $file ) : '';
+	}
+	return $sha;
+}
+
+/**
+ * Whether a stored fragment or stylesheet may be served: its bytes still have
+ * the hash of the manifest, and they passed this plugin's markup policy. A
+ * file stored under another policy (a bundle imported before an update of the
+ * plugin) is checked now, once, and the result remembered.
+ *
+ * @param int    $file_id A seloste_file post ID.
+ * @param string $content Its stored content.
+ * @return string|null Null when it may be served, else what is wrong.
+ */
+function seloste_stored_file_problem( $file_id, $content ) {
+	$path = (string) get_post_meta( $file_id, '_seloste_path', true );
+	if ( ! hash_equals( (string) get_post_meta( $file_id, '_seloste_sha256', true ), hash( 'sha256', $content ) ) ) {
+		/* translators: %s: a path */
+		return sprintf( __( '%s no longer matches its hash.', 'seloste' ), $path );
+	}
+	$policy = seloste_markup_policy_sha256();
+	if ( '' !== $policy && get_post_meta( $file_id, '_seloste_policy', true ) === $policy ) {
+		return null;
+	}
+	$is_css  = 'css' === strtolower( (string) pathinfo( $path, PATHINFO_EXTENSION ) );
+	$problem = $is_css ? seloste_css_problem( $content ) : seloste_markup_problem( $content, 'fragment' );
+	if ( null !== $problem ) {
+		return $path . ':' . $problem;
+	}
+	if ( '' !== $policy ) {
+		update_post_meta( $file_id, '_seloste_policy', $policy );
+	}
+	return null;
+}
+
+/**
  * Maps a WordPress locale or language code (fi, fi_FI, sv_SE, en-GB) to one of
  * the bundle's languages.
  *
@@ -167,7 +212,12 @@ function seloste_notice_html( array $args ) {
 	$key   = 'fragment|' . $register . '|' . $lang . '|' . $theme;
 	$id    = is_array( $index ) ? (int) ( $index[ $key ] ?? 0 ) : 0;
 	$html  = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
-	if ( '' === $html || ! hash_equals( (string) get_post_meta( $id, '_seloste_sha256', true ), hash( 'sha256', $html ) ) ) {
+	$bad   = '' === $html ? null : seloste_stored_file_problem( $id, $html );
+	if ( null !== $bad ) {
+		/* translators: %s: what is wrong */
+		return seloste_placeholder( sprintf( __( 'This notice is not served: %s', 'seloste' ), $bad ) );
+	}
+	if ( '' === $html ) {
 		return seloste_placeholder(
 			sprintf(
 				/* translators: 1: register ID, 2: language code, 3: theme name */
@@ -179,8 +229,8 @@ function seloste_notice_html( array $args ) {
 		);
 	}
 	seloste_enqueue_theme_style( $bundle->ID, $theme );
-	// Served byte for byte as the engine wrote it: its hash was just checked, and the
-	// import refused the bundle unless these very bytes passed the markup policy.
+	// Served byte for byte as the engine wrote it: its hash was just checked, and these
+	// very bytes passed the markup policy (at the import, or just now after an update).
 	return $html;
 }
 
@@ -213,7 +263,7 @@ function seloste_enqueue_theme_style( $bundle_id, $theme ) {
 	$index = get_post_meta( $bundle_id, '_seloste_index', true );
 	$id    = is_array( $index ) ? (int) ( $index[ 'file|assets/seloste-' . $theme . '.css' ] ?? 0 ) : 0;
 	$css   = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
-	if ( '' === $css || ! seloste_is_safe_css( $css ) ) {
+	if ( '' === $css || null !== seloste_stored_file_problem( $id, $css ) ) {
 		return;
 	}
 	wp_register_style( $handle, false, array(), SELOSTE_PLUGIN_VERSION );

@@ -175,4 +175,43 @@ class PolicyTest extends SelosteTestCase {
 		list( $dir ) = $this->bundle_with_link( 'https://example.com/?a=1&amp;b=2', true );
 		$this->assertIsArray( seloste_verify_bundle_dir( $dir, self::public_key() ) );
 	}
+
+	public function test_a_bundle_stored_under_an_older_policy_is_checked_before_it_is_served_or_rolled_back() {
+		list( $dir ) = $this->bundle_with_link( 'javascript&colon;alert(1)', false );
+		$raw         = file_get_contents( $dir . '/manifest.json' );
+		$verified    = array(
+			'manifest'          => json_decode( $raw, true ),
+			'manifest_raw'      => $raw,
+			'manifest_sha256'   => hash( 'sha256', $raw ),
+			'signed'            => false,
+			'signature_checked' => false,
+		);
+		// Stored as a plugin without the policy would have stored it (its old allow-list let it through).
+		$old = seloste_store_bundle( $dir, $verified, 'phpunit', array() );
+		$this->assertIsInt( $old );
+		foreach ( get_post_meta( $old, '_seloste_index', true ) as $file_id ) {
+			delete_post_meta( $file_id, '_seloste_policy' );
+		}
+		$live = (int) get_option( SELOSTE_OPTION_ACTIVE );
+		$frag = self::first_fragment( $verified['manifest'] );
+		$args = array(
+			'register' => $frag['register'],
+			'lang'     => $frag['lang'],
+			'theme'    => $frag['theme'] ?? 'default',
+		);
+		try {
+			$this->assertWPError( seloste_rollback( $old ), 'seloste_markup' );
+			$this->assertSame( $live, (int) get_option( SELOSTE_OPTION_ACTIVE ), 'a refused rollback changes nothing' );
+			update_option( SELOSTE_OPTION_ACTIVE, $old ); // Live, as after updating the plugin.
+			wp_set_current_user( 0 );
+			$this->assertSame( '', seloste_notice_html( $args ), 'visitors get nothing' );
+			wp_set_current_user( 1 );
+			$this->assertStringContainsString( 'This notice is not served: ' . $frag['path'] . ':', seloste_notice_html( $args ) );
+			$this->assertStringNotContainsString( 'javascript&colon;', seloste_notice_html( $args ) );
+		} finally {
+			wp_set_current_user( 0 );
+			update_option( SELOSTE_OPTION_ACTIVE, $live );
+			seloste_delete_bundle( $old );
+		}
+	}
 }
