@@ -425,67 +425,27 @@ function seloste_css_check( $css ) {
 			return array( $at, sprintf( '%s in a stylesheet (even in a comment it would end or open markup)', wp_json_encode( $seq ) ) );
 		}
 	}
-	// The code without comments and strings, escapes decoded; $map gives each byte's source offset.
-	$code = '';
-	$map  = array();
-	$n    = strlen( $css );
-	$i    = 0;
-	while ( $i < $n ) {
-		$c = $css[ $i ];
-		if ( '/' === $c && '*' === ( $css[ $i + 1 ] ?? '' ) ) {
-			$end = strpos( $css, '*/', $i + 2 );
-			if ( false === $end ) {
-				return array( $i, 'a comment that never ends; expected */' );
-			}
-			$i = $end + 2;
-			continue;
-		}
-		if ( '"' === $c || "'" === $c ) {
-			for ( $j = $i + 1; $j < $n && $css[ $j ] !== $c; $j++ ) {
-				if ( '\\' === $css[ $j ] ) {
-					++$j;
-				} elseif ( "\n" === $css[ $j ] || "\r" === $css[ $j ] ) {
-					return array( $j, 'a line break inside a string; expected the closing quote' );
-				}
-			}
-			if ( $j >= $n ) {
-				return array( $i, 'a string that never ends; expected the closing quote' );
-			}
-			$code .= '""';
-			array_push( $map, $i, $j );
-			$i = $j + 1;
-			continue;
-		}
-		$from = $i;
-		if ( '\\' === $c && preg_match( '/\G\\\\([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r])?/', $css, $m, 0, $i ) ) {
-			$cp = (int) hexdec( $m[1] );
-			$ch = seloste_utf8_chr( ( 0 === $cp || $cp > 0x10FFFF || ( $cp >= 0xD800 && $cp <= 0xDFFF ) ) ? 0xFFFD : $cp );
-			$i += strlen( $m[0] );
-		} elseif ( '\\' === $c && preg_match( '/\G\\\\([^\r\n])/su', $css, $m, 0, $i ) ) {
-			$ch = $m[1];
-			$i += strlen( $m[0] );
-		} else {
-			$ch = $c;
-			++$i;
-		}
-		$code .= $ch;
-		for ( $k = strlen( $ch ); $k > 0; $k-- ) {
-			$map[] = $from;
-		}
+	$scan = seloste_css_code( $css );
+	if ( isset( $scan['error'] ) ) {
+		return $scan['error'];
 	}
+	$code = $scan['code'];
 	$code  = strtolower( $code );
 	$ident = '[a-z0-9_\x80-\xff-]';
+	$map   = static function ( $at ) use ( $css ) {
+		return seloste_css_code( $css, $at );
+	};
 	if ( preg_match_all( '/@(' . $ident . '*)/', $code, $all, PREG_OFFSET_CAPTURE | PREG_SET_ORDER ) ) {
 		foreach ( $all as $m ) {
 			if ( ! in_array( $m[1][0], $rules['allowed_at_rules'], true ) ) {
-				return array( $map[ $m[0][1] ], sprintf( 'the at-rule @%1$s; expected only @%2$s', $m[1][0], implode( ', @', $rules['allowed_at_rules'] ) ) );
+				return array( $map( $m[0][1] ), sprintf( 'the at-rule @%1$s; expected only @%2$s', $m[1][0], implode( ', @', $rules['allowed_at_rules'] ) ) );
 			}
 		}
 	}
 	if ( preg_match_all( '/(?<!' . $ident . ')(' . $ident . '+)\s*:/', $code, $all, PREG_OFFSET_CAPTURE | PREG_SET_ORDER ) ) {
 		foreach ( $all as $m ) {
 			if ( in_array( $m[1][0], $rules['forbidden_properties'], true ) ) {
-				return array( $map[ $m[1][1] ], sprintf( 'the property %s, which runs code', $m[1][0] ) );
+				return array( $map( $m[1][1] ), sprintf( 'the property %s, which runs code', $m[1][0] ) );
 			}
 		}
 	}
@@ -493,11 +453,84 @@ function seloste_css_check( $css ) {
 		foreach ( $all as $m ) {
 			$fn = (string) preg_replace( '/^-[a-z]+-/', '', $m[1][0] );
 			if ( in_array( $m[1][0], $rules['forbidden_functions'], true ) || in_array( $fn, $rules['forbidden_functions'], true ) ) {
-				return array( $map[ $m[1][1] ], sprintf( 'the function %s(), which loads or runs something; a stylesheet must be self-contained', $m[1][0] ) );
+				return array( $map( $m[1][1] ), sprintf( 'the function %s(), which loads or runs something; a stylesheet must be self-contained', $m[1][0] ) );
 			}
 		}
 	}
 	return null;
+}
+
+/**
+ * A stylesheet's code as the CSS checks read it: comments removed, each string
+ * replaced by "", escapes decoded (\\hex with one optional white space, \\char).
+ * With $stop, only where the code byte at that offset came from in $css.
+ *
+ * @param string $css  Stylesheet (valid UTF-8).
+ * @param int    $stop A byte offset in the code, or -1.
+ * @return array|int array( 'code' => string ) or array( 'error' => array( offset, message ) );
+ *                   with $stop, a byte offset in $css.
+ */
+function seloste_css_code( $css, $stop = -1 ) {
+	$code = '';
+	$n    = strlen( $css );
+	$i    = 0;
+	// Appends a piece of code that starts at $from in $css; with $stop, returns where the stop byte came from.
+	$emit = static function ( $piece, $from, $plain ) use ( &$code, $stop ) {
+		if ( $stop >= 0 && strlen( $code ) + strlen( $piece ) > $stop ) {
+			return $plain ? $from + ( $stop - strlen( $code ) ) : $from;
+		}
+		$code .= $piece;
+		return null;
+	};
+	while ( $i < $n ) {
+		$run  = strcspn( $css, '/"\'\\', $i );
+		$from = $i;
+		if ( $run > 0 ) {
+			$piece = substr( $css, $i, $run );
+			$plain = true;
+			$i    += $run;
+		} elseif ( '/' === $css[ $i ] && '*' === ( $css[ $i + 1 ] ?? '' ) ) {
+			$end = strpos( $css, '*/', $i + 2 );
+			if ( false === $end ) {
+				return $stop >= 0 ? $i : array( 'error' => array( $i, 'a comment that never ends; expected */' ) );
+			}
+			$i = $end + 2;
+			continue;
+		} elseif ( '"' === $css[ $i ] || "'" === $css[ $i ] ) {
+			$quote = $css[ $i ];
+			for ( $j = $i + 1; $j < $n && $css[ $j ] !== $quote; $j++ ) {
+				if ( '\\' === $css[ $j ] ) {
+					++$j;
+				} elseif ( "\n" === $css[ $j ] || "\r" === $css[ $j ] ) {
+					return $stop >= 0 ? $j : array( 'error' => array( $j, 'a line break inside a string; expected the closing quote' ) );
+				}
+			}
+			if ( $j >= $n ) {
+				return $stop >= 0 ? $i : array( 'error' => array( $i, 'a string that never ends; expected the closing quote' ) );
+			}
+			$piece = '""';
+			$plain = false;
+			$i     = $j + 1;
+		} elseif ( '\\' === $css[ $i ] && preg_match( '/\G\\\\([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r])?/', $css, $m, 0, $i ) ) {
+			$cp    = (int) hexdec( $m[1] );
+			$piece = seloste_utf8_chr( ( 0 === $cp || $cp > 0x10FFFF || ( $cp >= 0xD800 && $cp <= 0xDFFF ) ) ? 0xFFFD : $cp );
+			$plain = false;
+			$i    += strlen( $m[0] );
+		} elseif ( '\\' === $css[ $i ] && preg_match( '/\G\\\\([^\r\n])/su', $css, $m, 0, $i ) ) {
+			$piece = $m[1];
+			$plain = false;
+			$i    += strlen( $m[0] );
+		} else {
+			$piece = $css[ $i ]; // A lone '/', or '\\' before a line break or at the end.
+			$plain = true;
+			++$i;
+		}
+		$at = $emit( $piece, $from, $plain );
+		if ( null !== $at ) {
+			return $at;
+		}
+	}
+	return $stop >= 0 ? $n : array( 'code' => $code );
 }
 
 /**
