@@ -23,12 +23,14 @@ define( 'SELOSTE_PLUGIN_FILE', __FILE__ );
 define( 'SELOSTE_PLUGIN_DIR', __DIR__ );
 
 require_once __DIR__ . '/includes/load.php';
+require_once __DIR__ . '/includes/policy.php';
 require_once __DIR__ . '/includes/verify.php';
 require_once __DIR__ . '/includes/import.php';
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/block.php';
 require_once __DIR__ . '/includes/native.php';
 require_once __DIR__ . '/includes/settings.php';
+require_once __DIR__ . '/includes/admin-page.php';
 require_once __DIR__ . '/includes/site-health.php';
 require_once __DIR__ . '/includes/hooks.php';
 

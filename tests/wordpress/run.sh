@@ -30,8 +30,10 @@ DB="$T/db"
 SOCK="$T/db.sock"
 SERVER_PID=""
 DB_PID=""
+TLS_PID=""
 cleanup() {
 	[ -n "$SERVER_PID" ] && kill -- "-$SERVER_PID" 2>/dev/null
+	[ -n "$TLS_PID" ] && kill -- "-$TLS_PID" 2>/dev/null
 	if [ -n "$DB_PID" ]; then
 		mariadb-admin --no-defaults --socket="$SOCK" -uroot shutdown 2>/dev/null || kill -- "-$DB_PID" 2>/dev/null
 	fi
@@ -39,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in php mariadbd mariadb-install-db mariadb-admin mariadb curl zip unzip node npm phpunit; do
+for tool in php mariadbd mariadb-install-db mariadb-admin mariadb curl openssl zip unzip node npm phpunit; do
 	command -v "$tool" >/dev/null || die "missing tool: $tool (scripts/install-deps installs it)"
 done
 [ -d /usr/share/wordpress ] || die "missing Debian package: wordpress"
@@ -495,27 +497,63 @@ else
 fi
 
 # ---------------------------------------------------------------- scheduled fetch (wp-cron + wp_remote_get)
-section "scheduled fetch (wp-cron + wp_remote_get)"
+section "scheduled fetch (wp-cron + wp_remote_get): only over https and only signed"
 "$SELOSTE_BIN" build --sign "$T/key" "${NATIVE_SRC[@]}" -o "$T/fetchme" >/dev/null 2>&1
 (cd "$T/fetchme" && zip -qr "$SITE/fetch-bundle.zip" .)
 BEFORE=$(active)
-wpphp "
-\$s = get_option( 'seloste_settings' );
-\$s['fetch_enabled'] = true; \$s['fetch_url'] = '$URL/fetch-bundle.zip'; \$s['fetch_interval'] = 'hourly';
-update_option( 'seloste_settings', \$s );
-"
-check "enabling fetch schedules the wp-cron event" test -n "$(wpphp 'echo wp_next_scheduled( "seloste_scheduled_fetch" );')"
+fetch_settings() { # url key enabled
+	wpphp "\$s = get_option( 'seloste_settings' ); \$s['fetch_enabled'] = (bool) $3; \$s['fetch_url'] = '$1'; \$s['fetch_interval'] = 'hourly'; \$s['public_key'] = '$2'; update_option( 'seloste_settings', \$s );"
+}
+scheduled() { wpphp 'echo wp_next_scheduled( "seloste_scheduled_fetch" );'; }
+# An http:// URL, with the key set: refused, never scheduled, and the settings page says why.
+fetch_settings "$URL/fetch-bundle.zip" "$PUBKEY" 1
+check "an http:// fetch URL is never scheduled" test -z "$(scheduled)"
+wpphp 'do_action( "seloste_scheduled_fetch" );'
+check "an http:// fetch is refused ($(last_message))" test "$(last_code)" = seloste_fetch_insecure
+check "a refused http:// fetch leaves the live bundle" test "$(active)" = "$BEFORE"
+H=$(admin_page)
+check "the settings page says the http:// fetch is refused" bash -c 'grep -q "id=\"seloste-fetch-refused\"" <<<"$0" && grep -q "is not https://" <<<"$0"' "$H"
+check "the settings page offers no Fetch now for an http:// URL" bash -c '! grep -q "value=\"seloste_fetch\"" <<<"$0"' "$H"
+# An https server on 127.0.0.1 (openssl s_server, a throw-away certificate that WordPress is told to trust).
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/tls.key" -out "$T/tls.crt" -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" >"$T/tls-req.log" 2>&1 || die "openssl req failed: $(cat "$T/tls-req.log")"
+TLS_PORT=$(free_port)
+mkdir -p "$T/www"
+(cd "$T/www" && exec setsid openssl s_server -quiet -WWW -accept "127.0.0.1:$TLS_PORT" -cert "$T/tls.crt" -key "$T/tls.key") >"$T/tls.log" 2>&1 &
+TLS_PID=$!
+TLS="https://127.0.0.1:$TLS_PORT"
+cat >"$SITE/wp-content/mu-plugins/test-https.php" <<EOF
+<?php
+add_filter( 'http_request_args', function ( \$args, \$url ) {
+	if ( 0 === strpos( \$url, '$TLS/' ) ) { \$args['sslcertificates'] = '$T/tls.crt'; }
+	return \$args;
+}, 10, 2 );
+add_filter( 'http_allowed_safe_ports', function ( \$ports ) { \$ports[] = $TLS_PORT; return \$ports; } );
+EOF
+cp "$SITE/fetch-bundle.zip" "$T/www/fetch-bundle.zip"
+for _ in $(seq 1 50); do curl -s -o /dev/null --cacert "$T/tls.crt" "$TLS/fetch-bundle.zip" && break; sleep 0.1; done
+# An https URL without a public key: refused, never scheduled.
+fetch_settings "$TLS/fetch-bundle.zip" "" 1
+check "an https:// fetch without a public key is never scheduled" test -z "$(scheduled)"
+wpphp 'do_action( "seloste_scheduled_fetch" );'
+check "an https:// fetch without a public key is refused ($(last_message))" test "$(last_code)" = seloste_fetch_unsigned
+check "a refused unsigned fetch leaves the live bundle" test "$(active)" = "$BEFORE"
+check "the settings page says a fetch needs the public key" has "$(admin_page)" "No signing public key is configured"
+# https and the key: scheduled, fetched, verified.
+fetch_settings "$TLS/fetch-bundle.zip" "$PUBKEY" 1
+check "enabling fetch (https, public key) schedules the wp-cron event" test -n "$(scheduled)"
 wpphp 'do_action( "seloste_scheduled_fetch" );'
 echo "fetch: $(last_message)"
 check "the scheduled fetch imported the bundle" test "$(wpphp 'echo get_option( "seloste_last_import" )["source"] ?? "", "/", (int) ( get_option( "seloste_last_import" )["ok"] ?? 0 );')" = "fetch/1"
 check "the fetched bundle is live" test "$(wpphp "echo get_post_meta( (int) get_option( 'seloste_active_bundle' ), '_seloste_manifest_sha256', true );")" = "$(sha256sum <"$T/fetchme/manifest.json" | cut -d' ' -f1)"
-(cd "$T/tampered" && rm -f "$SITE/fetch-bundle.zip" && zip -qr "$SITE/fetch-bundle.zip" .)
+(cd "$T/tampered" && rm -f "$T/www/fetch-bundle.zip" && zip -qr "$T/www/fetch-bundle.zip" .)
 AFTER=$(active)
 wpphp 'do_action( "seloste_scheduled_fetch" );'
 check "a tampered fetched bundle is refused" test "$(last_code)" = seloste_hash_mismatch
 check "a tampered fetched bundle leaves the live one" test "$(active)" = "$AFTER"
 wpphp "\$s = get_option( 'seloste_settings' ); \$s['fetch_enabled'] = false; update_option( 'seloste_settings', \$s );"
-check "disabling fetch unschedules it" test -z "$(wpphp 'echo wp_next_scheduled( "seloste_scheduled_fetch" );')"
+check "disabling fetch unschedules it" test -z "$(scheduled)"
+kill -- "-$TLS_PID" 2>/dev/null
+TLS_PID=""
 
 # ---------------------------------------------------------------- Site Health, privacy page
 section "Site Health, privacy page"
@@ -550,9 +588,71 @@ if [ -f "$T/node/axe.mjs" ] && [ -d "$T/node/node_modules" ]; then
 	[ "${TV:-0}" = 0 ] || echo "note: the WordPress theme itself has $TV axe violation node(s) on the layered page (outside the notice; not counted)"
 fi
 
+# ---------------------------------------------------------------- markup policy: the issue's stored XSS; accepted variants in Chromium
+section "markup policy: the issue's stored XSS; accepted variants in Chromium"
+check "the installed plugin ships core/data/markup-policy.json unchanged" cmp -s "$SRC/core/data/markup-policy.json" "$SITE/wp-content/plugins/seloste/data/markup-policy.json"
+BASE=$(active)
+BASE_SHORT=$(notice_sha "$P_SHORT")
+BASE_BLOCK=$(notice_sha "$P_BLOCK")
+still_live() { # description
+	check "$1: the same bundle stays live" test "$(active)" = "$BASE"
+	check "$1: the shortcode page is unchanged" test "$(notice_sha "$P_SHORT")" = "$BASE_SHORT"
+	check "$1: the block page is unchanged" test "$(notice_sha "$P_BLOCK")" = "$BASE_BLOCK"
+}
+FRAG_FI=$(php -r '$m=json_decode(file_get_contents($argv[1]),true); foreach($m["pages"] as $p) if($p["kind"]==="fragment" && $p["register"]===$argv[2] && $p["lang"]==="fi" && ($p["theme"]??"default")==="default") { echo $p["path"]; break; }' "$T/themes/manifest.json" "$REG")
+variant() { # name keyfile|- fragment-file -> $T/name.zip: the every-theme bundle with the fi default fragment replaced
+	rm -rf "$T/$1" "$T/$1.zip" && cp -r "$T/themes" "$T/$1"
+	php "$HERE/php/rebundle.php" "$T/$1" "$2" "$FRAG_FI=@$3"
+	(cd "$T/$1" && zip -qr "$T/$1.zip" .)
+}
+with_link() { # href -> the fi fragment with one more link
+	php -r '$s=file_get_contents($argv[1]); $p=strpos($s,"</p>"); echo substr_replace($s, "<a href=\"".$argv[2]."\">click</a>", $p, 0);' "$T/themes/$FRAG_FI" "$1"
+}
+set_key() { wpphp "\$s = get_option( 'seloste_settings' ); \$s['public_key'] = '$1'; update_option( 'seloste_settings', \$s );"; }
+# The issue's reproduction: no public key, an unsigned upload (the same holds for any unsigned path).
+set_key ""
+for href in 'javascript&colon;alert(document.domain)' 'javascript&#58alert(document.domain)'; do
+	with_link "$href" >"$T/xss.frag"
+	variant xss - "$T/xss.frag"
+	R=$(upload "$ADMIN" "$T/xss.zip" "$(nonce_of seloste-upload-form)")
+	check "no key, unsigned upload with href=\"$href\" is refused ($R)" has "$R" "seloste_result=refused"
+	MSG=$(last_message)
+	check "  ... by the markup policy, naming file, line and column ($MSG)" test "$(last_code)" = seloste_markup -a "${MSG#"$FRAG_FI":*:*: error: }" != "$MSG"
+	still_live "unsigned $href"
+done
+check "the settings page shows where the markup is refused" has "$(admin_page "&seloste_result=refused")" "$FRAG_FI:"
+set_key "$PUBKEY"
+with_link 'javascript&colon;alert(document.domain)' >"$T/xss.frag"
+variant xss-signed "$T/key" "$T/xss.frag"
+R=$(upload "$ADMIN" "$T/xss-signed.zip" "$(nonce_of seloste-upload-form)")
+check "a correctly signed bundle with href=\"javascript&colon;...\" is refused too ($R)" test "$(last_code)" = seloste_markup
+still_live "signed javascript&colon;"
+# The accepted corpus fragments, served through the shortcode: clicking every link runs no script.
+php -r '$d=$argv[1]; $out=file_get_contents($argv[2]); foreach (json_decode(file_get_contents("$d/cases.json"),true) as $c) { if ($c["kind"]==="fragment" && $c["expect"]==="accept") { $out .= file_get_contents("$d/".$c["file"]); } } echo $out;' "$SRC/tests/fixtures/markup" "$T/themes/$FRAG_FI" >"$T/accepted.frag"
+variant accepted "$T/key" "$T/accepted.frag"
+R=$(upload "$ADMIN" "$T/accepted.zip" "$(nonce_of seloste-upload-form)")
+check "a bundle with every accepted corpus fragment is accepted ($R: $(last_message))" has "$R" "seloste_result=ok"
+VARIANT=$(active)
+wpphp "echo seloste_notice_html( array( 'register' => '$REG', 'lang' => 'fi', 'theme' => 'default' ) );" >"$T/accepted.served"
+check "the plugin serves the accepted fragment byte for byte" cmp -s "$T/accepted.served" "$T/accepted.frag"
+php -r '$p=file_get_contents($argv[1]); $f=file_get_contents($argv[2]); if (false === strpos($p, $f)) { $a=strpos($p, substr($f, 0, 200)); $d=$a===false?-1:strspn(substr($p,$a) ^ $f, "\0"); echo "note: WordPress content filters changed the notice on the page after the shortcode, at byte $d: ", json_encode(substr($f, max(0,$d-40), 80)), " became ", json_encode($a===false?"":substr($p, $a+max(0,$d-40), 80)), "\n"; }' "$URL/?page_id=$P_SHORT" "$T/accepted.frag"
+if [ -f "$T/node/axe.mjs" ] && [ -d "$T/node/node_modules" ]; then
+	cp "$HERE/axe.mjs" "$T/node/axe.mjs"
+	LINE=$(cd "$T/node" && node axe.mjs --click "$URL/?page_id=$P_SHORT" 2>>"$T/click.err")
+	echo "click: $LINE"
+	read -r NL NC ND CTL < <(php -r '$j=json_decode($argv[1],true); echo (int)($j["links"]??0)," ",(int)($j["clicked"]??0)," ",count($j["dialogs"]??[1])," ",!empty($j["control"])?1:0;' "$LINE")
+	check "Chromium: clicked every link of the served notice ($NC of $NL)" test "${NL:-0}" -ge 5 -a "${NC:-0}" = "${NL:-x}"
+	check "Chromium: no link of an accepted variant ran script ($ND dialogs)" test "${ND:-1}" = 0
+	check "Chromium: the same click on an injected javascript: link does run (the probe works)" test "${CTL:-0}" = 1
+else
+	fail "Chromium click test: no node_modules from the axe section"
+fi
+wpphp "seloste_publish( $BASE ); seloste_delete_bundle( $VARIANT );"
+check "the earlier bundle is live again" test "$(active)" = "$BASE"
+
 # ---------------------------------------------------------------- PHPUnit against the same WordPress
 section "PHPUnit against the same WordPress"
-if SELOSTE_WP_DIR="$SITE" SELOSTE_TEST_TMP="$T" phpunit --do-not-cache-result -c "$HERE/phpunit/phpunit.xml" >"$T/phpunit.log" 2>&1; then
+if SELOSTE_WP_DIR="$SITE" SELOSTE_TEST_TMP="$T" SELOSTE_SOURCE_DIR="$SRC" phpunit --do-not-cache-result -c "$HERE/phpunit/phpunit.xml" >"$T/phpunit.log" 2>&1; then
 	pass "PHPUnit: $(grep -E '^OK' "$T/phpunit.log")"
 else
 	fail "PHPUnit"

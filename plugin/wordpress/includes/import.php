@@ -153,6 +153,7 @@ function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 						'_seloste_lang'     => (string) ( $entry['lang'] ?? '' ),
 						'_seloste_theme'    => (string) ( $entry['theme'] ?? '' ),
 						'_seloste_content'  => $content,
+						'_seloste_policy'   => seloste_markup_policy_sha256(),
 					)
 				),
 			),
@@ -253,7 +254,8 @@ function seloste_history() {
 }
 
 /**
- * Makes an earlier bundle live again, after re-checking its stored hashes.
+ * Makes an earlier bundle live again, after re-checking its stored hashes and,
+ * for a version stored under another markup policy, the policy.
  *
  * @param int $bundle_id Bundle post ID.
  * @return int|WP_Error
@@ -268,6 +270,11 @@ function seloste_rollback( $bundle_id ) {
 		$content = (string) get_post_meta( (int) $file_id, '_seloste_content', true );
 		if ( ! hash_equals( (string) get_post_meta( (int) $file_id, '_seloste_sha256', true ), hash( 'sha256', $content ) ) ) {
 			return new WP_Error( 'seloste_hash_mismatch', __( 'A stored file of that version no longer matches its hash; not rolled back.', 'seloste' ) );
+		}
+		$problem = seloste_stored_file_problem( (int) $file_id, $content );
+		if ( null !== $problem ) {
+			/* translators: %s: "path:line:col: error: what" */
+			return new WP_Error( 'seloste_markup', sprintf( __( 'That version does not pass the markup policy (%s); not rolled back.', 'seloste' ), $problem ) );
 		}
 	}
 	seloste_publish( $post->ID );
@@ -359,12 +366,37 @@ function seloste_fragment_text( $bundle_id, array $page ) {
 }
 
 /**
- * Schedules or unschedules the fetch to match the settings.
+ * Why a fetch with these settings is refused, or null when it may run. A
+ * fetched bundle comes over the network from a machine WordPress does not
+ * control, so only a signature says who made it: a fetch needs a public key
+ * (signed bundles only) and an https URL.
+ *
+ * @param array $settings Settings (seloste_settings()).
+ * @return WP_Error|null
+ */
+function seloste_fetch_refusal( array $settings ) {
+	$url = (string) ( $settings['fetch_url'] ?? '' );
+	if ( '' === $url || ! wp_http_validate_url( $url ) ) {
+		return new WP_Error( 'seloste_fetch', __( 'No valid fetch URL is configured.', 'seloste' ) );
+	}
+	if ( 'https' !== strtolower( (string) wp_parse_url( $url, PHP_URL_SCHEME ) ) ) {
+		/* translators: %s: URL */
+		return new WP_Error( 'seloste_fetch_insecure', sprintf( __( 'The fetch URL %s is not https://. A fetched bundle travels over the network, so it is fetched only over https and only when signed: nothing is fetched or scheduled.', 'seloste' ), $url ) );
+	}
+	if ( '' === trim( (string) ( $settings['public_key'] ?? '' ) ) ) {
+		return new WP_Error( 'seloste_fetch_unsigned', __( 'No signing public key is configured. A fetched bundle comes from another machine, so it is imported only when its signature matches your public key: set the key (from seloste keygen) first; nothing is fetched or scheduled.', 'seloste' ) );
+	}
+	return null;
+}
+
+/**
+ * Schedules or unschedules the fetch to match the settings: scheduled only
+ * when it is switched on and seloste_fetch_refusal() has no objection.
  */
 function seloste_sync_schedule() {
 	$settings  = seloste_settings();
 	$scheduled = wp_get_scheduled_event( SELOSTE_CRON_HOOK );
-	$want      = ! empty( $settings['fetch_enabled'] ) && '' !== $settings['fetch_url'];
+	$want      = ! empty( $settings['fetch_enabled'] ) && null === seloste_fetch_refusal( $settings );
 	if ( $scheduled && ( ! $want || $scheduled->schedule !== $settings['fetch_interval'] ) ) {
 		wp_clear_scheduled_hook( SELOSTE_CRON_HOOK );
 		$scheduled = false;
@@ -376,15 +408,17 @@ function seloste_sync_schedule() {
 
 /**
  * Fetches the bundle zip from the configured URL and imports it (the
- * wp-cron job; also the "Fetch now" button and `wp seloste fetch`).
+ * wp-cron job; also the "Fetch now" button and `wp seloste fetch`). Refused
+ * without an https URL and a public key (seloste_fetch_refusal()).
  *
  * @return int|WP_Error The live bundle post ID.
  */
 function seloste_fetch_now() {
 	$settings = seloste_settings();
 	$url      = (string) $settings['fetch_url'];
-	if ( '' === $url || ! wp_http_validate_url( $url ) || ! in_array( wp_parse_url( $url, PHP_URL_SCHEME ), array( 'http', 'https' ), true ) ) {
-		return seloste_record_import( new WP_Error( 'seloste_fetch', __( 'No valid fetch URL is configured.', 'seloste' ) ), 'fetch' );
+	$refusal  = seloste_fetch_refusal( $settings );
+	if ( null !== $refusal ) {
+		return seloste_record_import( $refusal, 'fetch' );
 	}
 	$dir = seloste_storage_dir( 'incoming' );
 	if ( is_wp_error( $dir ) ) {

@@ -1,7 +1,7 @@
 <?php
 /**
  * Serving a notice: the one function behind the shortcode and the block,
- * the language choice, and the allow-list of the engine's theme markup.
+ * the language choice, and the policy's markup as a kses allow-list.
  *
  * Nothing here renders a notice: it looks up the fragment the engine wrote
  * into the live bundle and prints it.
@@ -12,63 +12,26 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The elements and attributes that Seloste's themes produce in a fragment.
- * Anything else in an imported fragment refuses the whole bundle.
+ * The elements and attributes a fragment may have, from the markup policy,
+ * as a wp_kses() allow-list. The import's decision is the policy's
+ * (seloste_markup_check()); this list is for code that filters HTML with kses.
  *
  * @return array<string,array<string,bool>>
  */
 function seloste_allowed_html() {
-	$global = array(
-		'class'            => true,
-		'id'               => true,
-		'lang'             => true,
-		'dir'              => true,
-		'title'            => true,
-		'role'             => true,
-		'aria-label'       => true,
-		'aria-labelledby'  => true,
-		'aria-describedby' => true,
-		'aria-hidden'      => true,
-		'translate'        => true,
-	);
-	$plain    = array(
-		'article', 'section', 'header', 'footer', 'nav', 'aside', 'div', 'span', 'p',
-		'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-		'strong', 'em', 'b', 'i', 'small', 'br', 'hr', 'address', 'abbr', 'code',
-		'sub', 'sup', 'details', 'summary', 'figure', 'figcaption', 'blockquote',
-		'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup', 'col', 'bdi', 'wbr',
-	);
-	$allowed  = array();
-	foreach ( $plain as $tag ) {
-		$allowed[ $tag ] = $global;
+	$policy  = seloste_markup_policy();
+	$allowed = array();
+	if ( null !== $policy ) {
+		$global = array_fill_keys( $policy['global_attributes'], true );
+		foreach ( $policy['elements'] as $tag => $attrs ) {
+			if ( ! in_array( $tag, $policy['page_only_elements'], true ) ) {
+				$allowed[ $tag ] = $global + array_fill_keys( $attrs, true );
+			}
+		}
 	}
-	$allowed['a']     = $global + array(
-		'href'     => true,
-		'hreflang' => true,
-		'rel'      => true,
-	);
-	$allowed['time']  = $global + array( 'datetime' => true );
-	$allowed['th']    = $global + array(
-		'scope'   => true,
-		'colspan' => true,
-		'rowspan' => true,
-		'headers' => true,
-	);
-	$allowed['td']    = $global + array(
-		'colspan' => true,
-		'rowspan' => true,
-		'headers' => true,
-	);
-	$allowed['ol']    = $global + array(
-		'start'    => true,
-		'reversed' => true,
-		'type'     => true,
-	);
-	$allowed['abbr']  = $global;
-	$allowed['col']   = $global + array( 'span' => true );
 	/**
-	 * Filters the allow-list for imported fragments. Only widen it for a theme
-	 * of your own; nothing that runs script can pass wp_kses anyway.
+	 * Filters the kses allow-list derived from the markup policy. It does not
+	 * change what an import accepts: data/markup-policy.json decides that.
 	 *
 	 * @param array $allowed wp_kses allow-list.
 	 */
@@ -76,16 +39,17 @@ function seloste_allowed_html() {
 }
 
 /**
- * The URL schemes a fragment's links may use.
+ * The URL schemes a fragment's links may use (the policy's url_schemes).
  *
  * @return string[]
  */
 function seloste_allowed_protocols() {
-	return array( 'http', 'https', 'mailto', 'tel' );
+	$policy = seloste_markup_policy();
+	return null !== $policy ? $policy['url_schemes'] : array( 'http', 'https', 'mailto', 'tel' );
 }
 
 /**
- * Filters a fragment through the allow-list.
+ * Filters a fragment through the kses allow-list.
  *
  * @param string $html Fragment.
  * @return string
@@ -95,23 +59,48 @@ function seloste_kses( $html ) {
 }
 
 /**
- * Checks that a fragment passes the allow-list unchanged.
+ * SHA-256 of the plugin's markup policy, stored with every file checked against it.
  *
- * @param string $html Fragment.
- * @return string|null Null when it is clean, else a short description of the first difference.
+ * @return string
  */
-function seloste_markup_problem( $html ) {
-	if ( ! preg_match( '//u', $html ) ) {
-		return 'not valid UTF-8';
+function seloste_markup_policy_sha256() {
+	static $sha = null;
+	if ( null === $sha ) {
+		$file = dirname( __DIR__ ) . '/data/markup-policy.json';
+		$sha  = is_file( $file ) ? (string) hash_file( 'sha256', $file ) : '';
 	}
-	// wp_kses() also writes numeric entities its own way (&#39; becomes &#039;): compare after that.
-	$html  = wp_kses_normalize_entities( $html );
-	$clean = seloste_kses( $html );
-	if ( $clean === $html ) {
+	return $sha;
+}
+
+/**
+ * Whether a stored fragment or stylesheet may be served: its bytes still have
+ * the hash of the manifest, and they passed this plugin's markup policy. A
+ * file stored under another policy (a bundle imported before an update of the
+ * plugin) is checked now, once, and the result remembered.
+ *
+ * @param int    $file_id A seloste_file post ID.
+ * @param string $content Its stored content.
+ * @return string|null Null when it may be served, else what is wrong.
+ */
+function seloste_stored_file_problem( $file_id, $content ) {
+	$path = (string) get_post_meta( $file_id, '_seloste_path', true );
+	if ( ! hash_equals( (string) get_post_meta( $file_id, '_seloste_sha256', true ), hash( 'sha256', $content ) ) ) {
+		/* translators: %s: a path */
+		return sprintf( __( '%s no longer matches its hash.', 'seloste' ), $path );
+	}
+	$policy = seloste_markup_policy_sha256();
+	if ( '' !== $policy && get_post_meta( $file_id, '_seloste_policy', true ) === $policy ) {
 		return null;
 	}
-	$at = strspn( $clean ^ $html, "\0" );
-	return sprintf( 'at byte %d: %s', $at, wp_json_encode( substr( $html, max( 0, $at - 20 ), 60 ) ) );
+	$is_css  = 'css' === strtolower( (string) pathinfo( $path, PATHINFO_EXTENSION ) );
+	$problem = $is_css ? seloste_css_problem( $content ) : seloste_markup_problem( $content, 'fragment' );
+	if ( null !== $problem ) {
+		return $path . ':' . $problem;
+	}
+	if ( '' !== $policy ) {
+		update_post_meta( $file_id, '_seloste_policy', $policy );
+	}
+	return null;
 }
 
 /**
@@ -223,7 +212,12 @@ function seloste_notice_html( array $args ) {
 	$key   = 'fragment|' . $register . '|' . $lang . '|' . $theme;
 	$id    = is_array( $index ) ? (int) ( $index[ $key ] ?? 0 ) : 0;
 	$html  = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
-	if ( '' === $html || ! hash_equals( (string) get_post_meta( $id, '_seloste_sha256', true ), hash( 'sha256', $html ) ) ) {
+	$bad   = '' === $html ? null : seloste_stored_file_problem( $id, $html );
+	if ( null !== $bad ) {
+		/* translators: %s: what is wrong */
+		return seloste_placeholder( sprintf( __( 'This notice is not served: %s', 'seloste' ), $bad ) );
+	}
+	if ( '' === $html ) {
 		return seloste_placeholder(
 			sprintf(
 				/* translators: 1: register ID, 2: language code, 3: theme name */
@@ -235,8 +229,8 @@ function seloste_notice_html( array $args ) {
 		);
 	}
 	seloste_enqueue_theme_style( $bundle->ID, $theme );
-	// Served byte for byte as the engine wrote it: its hash was just checked, and the
-	// import refused the bundle unless this fragment passed the allow-list unchanged.
+	// Served byte for byte as the engine wrote it: its hash was just checked, and these
+	// very bytes passed the markup policy (at the import, or just now after an update).
 	return $html;
 }
 
@@ -269,7 +263,7 @@ function seloste_enqueue_theme_style( $bundle_id, $theme ) {
 	$index = get_post_meta( $bundle_id, '_seloste_index', true );
 	$id    = is_array( $index ) ? (int) ( $index[ 'file|assets/seloste-' . $theme . '.css' ] ?? 0 ) : 0;
 	$css   = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
-	if ( '' === $css || ! seloste_is_safe_css( $css ) ) {
+	if ( '' === $css || null !== seloste_stored_file_problem( $id, $css ) ) {
 		return;
 	}
 	wp_register_style( $handle, false, array(), SELOSTE_PLUGIN_VERSION );

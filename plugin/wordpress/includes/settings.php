@@ -1,8 +1,8 @@
 <?php
 /**
- * The settings page (Settings → Seloste): status, upload, history with diff
- * and rollback, settings, privacy policy page; and the admin actions.
- * Every action checks a capability and a nonce before doing anything.
+ * The settings page (Settings → Seloste): its menu entry, the settings and
+ * their sanitising, and the admin actions. Every action checks a capability
+ * and a nonce before doing anything. What the page prints is in admin-page.php.
  *
  * @package Seloste
  */
@@ -80,6 +80,11 @@ function seloste_sanitize_settings( $input ) {
 	$out['fetch_enabled']  = ! empty( $input['fetch_enabled'] );
 	$interval              = (string) ( $input['fetch_interval'] ?? 'daily' );
 	$out['fetch_interval'] = array_key_exists( $interval, wp_get_schedules() ) ? $interval : 'daily';
+	$effective             = defined( 'SELOSTE_PUBLIC_KEY' ) ? array( 'public_key' => (string) SELOSTE_PUBLIC_KEY ) + $out : $out;
+	$insecure              = $out['fetch_enabled'] ? seloste_fetch_refusal( $effective ) : null;
+	if ( null !== $insecure ) {
+		add_settings_error( SELOSTE_OPTION_SETTINGS, 'seloste_fetch_refused', $insecure->get_error_message() );
+	}
 	$method                = (string) ( $input['native_method'] ?? 'auto' );
 	$out['native_method']  = in_array( $method, array( 'auto', 'ffi', 'binary' ), true ) ? $method : 'auto';
 	foreach ( array( 'library_path', 'binary_path', 'sign_key_path' ) as $field ) {
@@ -199,7 +204,8 @@ function seloste_handle_privacy_page() {
 function seloste_active_path() {
 	$s   = seloste_settings();
 	$web = seloste_native_method( true );
-	if ( ! empty( $s['fetch_enabled'] ) && '' !== $s['fetch_url'] ) {
+	$refusal = seloste_fetch_refusal( $s );
+	if ( ! empty( $s['fetch_enabled'] ) && null === $refusal ) {
 		return array(
 			'path' => __( 'Scheduled fetch', 'seloste' ),
 			/* translators: 1: URL, 2: schedule name */
@@ -221,332 +227,8 @@ function seloste_active_path() {
 	}
 	return array(
 		'path' => __( 'Upload', 'seloste' ),
-		'why'  => __( 'No fetch URL and no native sources are configured, so bundles come from the upload form (the path that works on every host: no native code runs in WordPress).', 'seloste' ),
+		'why'  => ! empty( $s['fetch_enabled'] ) && null !== $refusal
+			? $refusal->get_error_message()
+			: __( 'No fetch URL and no native sources are configured, so bundles come from the upload form (the path that works on every host: no native code runs in WordPress).', 'seloste' ),
 	);
-}
-
-/**
- * Prints the settings page (or the diff view).
- */
-function seloste_render_settings_page() {
-	if ( ! current_user_can( 'manage_options' ) ) {
-		wp_die( esc_html__( 'Sorry, you are not allowed to manage Seloste notices.', 'seloste' ), '', array( 'response' => 403 ) );
-	}
-	// Read-only views below take their parameters from the URL; no state changes without a nonce.
-	$view = isset( $_GET['view'] ) ? sanitize_key( wp_unslash( $_GET['view'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended
-	echo '<div class="wrap seloste-admin"><h1>' . esc_html__( 'Seloste privacy notices', 'seloste' ) . '</h1>';
-	if ( 'diff' === $view ) {
-		seloste_render_diff_view( isset( $_GET['bundle'] ) ? absint( $_GET['bundle'] ) : 0 ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended
-		echo '</div>';
-		return;
-	}
-	seloste_render_result_notice();
-	seloste_render_status();
-	seloste_render_import_forms();
-	seloste_render_history();
-	seloste_render_settings_form();
-	seloste_render_privacy_form();
-	echo '</div>';
-}
-
-/**
- * The outcome of the last action, after a redirect.
- */
-function seloste_render_result_notice() {
-	$result = isset( $_GET['seloste_result'] ) ? sanitize_key( wp_unslash( $_GET['seloste_result'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended
-	if ( '' === $result ) {
-		return;
-	}
-	if ( 'privacy' === $result ) {
-		echo '<div class="notice notice-success"><p>' . esc_html__( 'Privacy policy page saved.', 'seloste' ) . '</p></div>';
-		return;
-	}
-	$last = get_option( SELOSTE_OPTION_LAST_IMPORT, array() );
-	$ok   = 'ok' === $result;
-	printf(
-		'<div class="notice %1$s" id="seloste-result" data-result="%2$s"><p><strong>%3$s</strong> %4$s</p></div>',
-		esc_attr( $ok ? 'notice-success' : 'notice-error' ),
-		esc_attr( $ok ? 'ok' : 'refused' ),
-		esc_html( $ok ? __( 'Done:', 'seloste' ) : __( 'Refused:', 'seloste' ) ),
-		esc_html( (string) ( $last['message'] ?? '' ) . ( $ok ? '' : ' ' . __( 'The notices that were live stay live.', 'seloste' ) ) )
-	);
-}
-
-/**
- * The status table: active path, engine, live bundle, last import, findings.
- */
-function seloste_render_status() {
-	$path   = seloste_active_path();
-	$bundle = seloste_active_bundle();
-	$m      = $bundle ? seloste_bundle_manifest( $bundle ) : null;
-	$native = get_option( SELOSTE_OPTION_NATIVE_INFO, array() );
-	$last   = get_option( SELOSTE_OPTION_LAST_IMPORT, array() );
-	$rows   = array();
-
-	$rows[ __( 'Active path', 'seloste' ) ] = '<strong>' . esc_html( $path['path'] ) . '</strong><br>' . esc_html( $path['why'] );
-	$engine                                 = $m ? esc_html( (string) ( $m['generator'] ?? '?' ) ) . ' ' . esc_html__( '(built the live bundle)', 'seloste' ) : esc_html__( 'No bundle imported yet.', 'seloste' );
-	if ( ! empty( $native['engine'] ) ) {
-		/* translators: 1: version, 2: ffi or binary, 3: date */
-		$engine .= '<br>' . esc_html( sprintf( __( 'Native engine %1$s via %2$s, last run %3$s', 'seloste' ), $native['engine'], $native['method'], wp_date( 'Y-m-d H:i', (int) $native['time'] ) ) );
-	}
-	$rows[ __( 'Engine version', 'seloste' ) ] = $engine;
-	if ( $bundle ) {
-		$signed = get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'signature verified', 'seloste' ) : ( get_post_meta( $bundle->ID, '_seloste_signed', true ) ? __( 'signed, but no public key is configured to check it', 'seloste' ) : __( 'not signed', 'seloste' ) );
-		$rows[ __( 'Live bundle', 'seloste' ) ] = esc_html(
-			sprintf(
-				/* translators: 1: number, 2: date, 3: source, 4: register count, 5: signature state, 6: hash */
-				__( '#%1$d, imported %2$s by %3$s; %4$d registers; %5$s; manifest SHA-256 %6$s', 'seloste' ),
-				$bundle->ID,
-				wp_date( 'Y-m-d H:i', (int) get_post_meta( $bundle->ID, '_seloste_imported_at', true ) ),
-				(string) get_post_meta( $bundle->ID, '_seloste_source', true ),
-				count( $m['registers'] ?? array() ),
-				$signed,
-				substr( (string) get_post_meta( $bundle->ID, '_seloste_manifest_sha256', true ), 0, 16 ) . '…'
-			)
-		);
-	}
-	if ( $last ) {
-		$rows[ __( 'Last import', 'seloste' ) ] = '<span id="seloste-last-import" data-ok="' . esc_attr( $last['ok'] ? '1' : '0' ) . '">'
-			. esc_html( sprintf( '%s, %s: %s %s', wp_date( 'Y-m-d H:i:s', (int) $last['time'] ), $last['source'], $last['ok'] ? __( 'OK.', 'seloste' ) : __( 'Refused.', 'seloste' ), $last['message'] ?? '' ) ) . '</span>';
-	}
-	echo '<h2>' . esc_html__( 'Status', 'seloste' ) . '</h2><table class="widefat striped" id="seloste-status"><tbody>';
-	foreach ( $rows as $label => $value ) {
-		echo '<tr><th scope="row" style="width:12em">' . esc_html( $label ) . '</th><td>' . wp_kses( $value, array( 'strong' => array(), 'br' => array(), 'span' => array( 'id' => true, 'data-ok' => true ) ) ) . '</td></tr>';
-	}
-	echo '</tbody></table>';
-
-	if ( $m ) {
-		$findings = (array) ( $m['findings'] ?? array() );
-		/* translators: %d: number of findings */
-		echo '<h3>' . esc_html( sprintf( _n( 'Findings of seloste check carried in the bundle (%d)', 'Findings of seloste check carried in the bundle (%d)', count( $findings ), 'seloste' ), count( $findings ) ) ) . '</h3>';
-		if ( ! $findings ) {
-			echo '<p>' . esc_html__( 'None.', 'seloste' ) . '</p>';
-		} else {
-			echo '<table class="widefat striped" id="seloste-findings"><thead><tr><th scope="col">' . esc_html__( 'Severity', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Rule', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Message', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Where', 'seloste' ) . '</th></tr></thead><tbody>';
-			$lang = seloste_locale_to_lang( get_user_locale(), array( 'fi', 'sv', 'en' ) ) ?? 'en';
-			foreach ( $findings as $f ) {
-				$f       = is_array( $f ) ? $f : array();
-				$loc     = is_array( $f['location'] ?? null ) ? $f['location'] : $f;
-				$file    = is_scalar( $loc['file'] ?? null ) ? wp_basename( (string) $loc['file'] ) : '';
-				$where   = implode( ':', array_filter( array( $file, (string) ( $loc['line'] ?? '' ), (string) ( $loc['column'] ?? '' ) ), 'strlen' ) );
-				$message = $f['message'] ?? '';
-				if ( is_array( $message ) ) { // One text per language.
-					$message = $message[ $lang ] ?? $message['en'] ?? reset( $message );
-				}
-				$article = is_scalar( $f['article'] ?? null ) && '' !== (string) $f['article'] ? ' (' . sprintf( /* translators: %s: GDPR article */ __( 'Art. %s', 'seloste' ), $f['article'] ) . ')' : '';
-				printf(
-					'<tr><td>%s</td><td><code>%s</code></td><td>%s</td><td>%s</td></tr>',
-					esc_html( is_scalar( $f['severity'] ?? null ) ? (string) $f['severity'] : '' ),
-					esc_html( is_scalar( $f['rule'] ?? null ) ? (string) $f['rule'] : '' ),
-					esc_html( ( is_scalar( $message ) ? (string) $message : '' ) . $article ),
-					esc_html( $where . ( isset( $f['register'] ) && is_scalar( $f['register'] ) ? ' (' . $f['register'] . ')' : '' ) )
-				);
-			}
-			echo '</tbody></table>';
-		}
-	}
-}
-
-/**
- * The upload form, and the fetch and build buttons when they apply.
- */
-function seloste_render_import_forms() {
-	$s = seloste_settings();
-	echo '<h2>' . esc_html__( 'Import a bundle', 'seloste' ) . '</h2>';
-	echo '<form method="post" enctype="multipart/form-data" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" id="seloste-upload-form">';
-	echo '<input type="hidden" name="action" value="seloste_upload">';
-	wp_nonce_field( 'seloste_upload' );
-	echo '<p><label for="seloste-bundle">' . esc_html__( 'Bundle zip (the folder written by seloste build, zipped)', 'seloste' ) . '</label><br>';
-	echo '<input type="file" id="seloste-bundle" name="seloste_bundle" accept=".zip,application/zip" required></p>';
-	echo '<p class="description">' . esc_html( '' !== $s['public_key'] ? __( 'A public key is configured: only bundles signed with its secret key are accepted.', 'seloste' ) : __( 'No public key is configured: unsigned bundles are accepted. Configure one below to require signed bundles.', 'seloste' ) ) . '</p>';
-	submit_button( __( 'Verify and publish', 'seloste' ), 'primary', 'submit', false );
-	echo '</form>';
-
-	if ( '' !== $s['fetch_url'] ) {
-		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="margin-top:1em"><input type="hidden" name="action" value="seloste_fetch">';
-		wp_nonce_field( 'seloste_fetch' );
-		$next = wp_next_scheduled( SELOSTE_CRON_HOOK );
-		/* translators: %s: date */
-		echo '<p>' . esc_html( $next ? sprintf( __( 'Next scheduled fetch: %s.', 'seloste' ), wp_date( 'Y-m-d H:i', $next ) ) : __( 'The scheduled fetch is off.', 'seloste' ) ) . ' ';
-		submit_button( __( 'Fetch now', 'seloste' ), 'secondary', 'submit', false );
-		echo '</p></form>';
-	}
-	if ( 'ffi' === seloste_native_method( true )['method'] && seloste_native_sources() ) {
-		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '"><input type="hidden" name="action" value="seloste_native_build">';
-		wp_nonce_field( 'seloste_native_build' );
-		echo '<p>';
-		submit_button( __( 'Build now with the engine (FFI)', 'seloste' ), 'secondary', 'submit', false );
-		echo '</p></form>';
-	}
-}
-
-/**
- * The history: each import with its changes and a rollback button.
- */
-function seloste_render_history() {
-	$history = seloste_history();
-	$active  = (int) get_option( SELOSTE_OPTION_ACTIVE, 0 );
-	echo '<h2>' . esc_html__( 'History', 'seloste' ) . '</h2>';
-	if ( ! $history ) {
-		echo '<p>' . esc_html__( 'Nothing imported yet.', 'seloste' ) . '</p>';
-		return;
-	}
-	echo '<table class="widefat striped" id="seloste-history"><thead><tr><th scope="col">#</th><th scope="col">' . esc_html__( 'Imported', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'From', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Engine', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Signature', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Actions', 'seloste' ) . '</th></tr></thead><tbody>';
-	foreach ( $history as $bundle ) {
-		$is_live = $bundle->ID === $active;
-		echo '<tr data-bundle="' . esc_attr( (string) $bundle->ID ) . '"' . ( $is_live ? ' class="seloste-live"' : '' ) . '>';
-		echo '<td>' . esc_html( (string) $bundle->ID ) . ( $is_live ? ' <strong>' . esc_html__( '(live)', 'seloste' ) . '</strong>' : '' ) . '</td>';
-		echo '<td>' . esc_html( wp_date( 'Y-m-d H:i:s', (int) get_post_meta( $bundle->ID, '_seloste_imported_at', true ) ) ) . '</td>';
-		echo '<td>' . esc_html( (string) get_post_meta( $bundle->ID, '_seloste_source', true ) ) . '</td>';
-		echo '<td>' . esc_html( (string) get_post_meta( $bundle->ID, '_seloste_generator', true ) ) . '</td>';
-		echo '<td>' . esc_html( get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'verified', 'seloste' ) : __( 'not checked', 'seloste' ) ) . '</td><td>';
-		echo '<a href="' . esc_url( seloste_admin_url( array( 'view' => 'diff', 'bundle' => $bundle->ID ) ) ) . '">' . esc_html__( 'What changed', 'seloste' ) . '</a>';
-		if ( ! $is_live ) {
-			echo ' <form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="display:inline"><input type="hidden" name="action" value="seloste_rollback"><input type="hidden" name="bundle" value="' . esc_attr( (string) $bundle->ID ) . '">';
-			wp_nonce_field( 'seloste_rollback' );
-			/* translators: %d: bundle number */
-			echo '<button type="submit" class="button button-small" aria-label="' . esc_attr( sprintf( __( 'Make #%d live again', 'seloste' ), $bundle->ID ) ) . '">' . esc_html__( 'Roll back to this', 'seloste' ) . '</button></form>';
-		}
-		echo '</td></tr>';
-	}
-	echo '</tbody></table>';
-}
-
-/**
- * What changed from the previous import to a given one.
- *
- * @param int $bundle_id Bundle post ID.
- */
-function seloste_render_diff_view( $bundle_id ) {
-	$post = get_post( $bundle_id );
-	echo '<p><a href="' . esc_url( seloste_admin_url() ) . '">&larr; ' . esc_html__( 'Back', 'seloste' ) . '</a></p>';
-	if ( ! $post || SELOSTE_PT_BUNDLE !== $post->post_type ) {
-		echo '<p>' . esc_html__( 'No such bundle.', 'seloste' ) . '</p>';
-		return;
-	}
-	$previous = 0;
-	foreach ( seloste_history() as $b ) {
-		if ( $b->ID < $post->ID ) {
-			$previous = $b->ID;
-			break;
-		}
-	}
-	$diff = seloste_bundle_diff( $previous, $post->ID );
-	/* translators: 1: bundle number, 2: previous bundle number */
-	echo '<h2 id="seloste-diff">' . esc_html( $previous ? sprintf( __( 'Changes in #%1$d since #%2$d', 'seloste' ), $post->ID, $previous ) : sprintf( __( 'Contents of #%1$d (the first import)', 'seloste' ), $post->ID ) ) . '</h2>';
-	/* translators: 1: findings before, 2: findings after */
-	echo '<p>' . esc_html( sprintf( __( 'Findings: %1$d before, %2$d now.', 'seloste' ), $diff['findings_before'], $diff['findings_after'] ) ) . '</p>';
-	foreach ( array(
-		'added'   => __( 'New notices', 'seloste' ),
-		'removed' => __( 'Removed notices', 'seloste' ),
-	) as $key => $label ) {
-		echo '<h3>' . esc_html( $label ) . ' (' . count( $diff[ $key ] ) . ')</h3>';
-		if ( $diff[ $key ] ) {
-			echo '<ul class="seloste-diff-' . esc_attr( $key ) . '">';
-			foreach ( $diff[ $key ] as $item ) {
-				echo '<li>' . esc_html( $item ) . '</li>';
-			}
-			echo '</ul>';
-		}
-	}
-	echo '<h3>' . esc_html__( 'Changed notices', 'seloste' ) . ' (' . count( $diff['changed'] ) . ')</h3>';
-	foreach ( $diff['changed'] as $label => $table ) {
-		echo '<h4 class="seloste-diff-changed">' . esc_html( $label ) . '</h4>';
-		// wp_text_diff() escapes the text it compares and returns its own table markup.
-		echo wp_kses_post( $table );
-	}
-}
-
-/**
- * The settings form.
- */
-function seloste_render_settings_form() {
-	$s    = seloste_settings();
-	$name = SELOSTE_OPTION_SETTINGS;
-	// WordPress prints the settings errors and "Settings saved." itself on Settings pages.
-	echo '<h2>' . esc_html__( 'Settings', 'seloste' ) . '</h2>';
-	echo '<form method="post" action="' . esc_url( admin_url( 'options.php' ) ) . '" id="seloste-settings-form">';
-	settings_fields( 'seloste' );
-	echo '<table class="form-table" role="presentation"><tbody>';
-
-	$text = static function ( $field, $label, $help, $type = 'text' ) use ( $s, $name ) {
-		printf(
-			'<tr><th scope="row"><label for="seloste-%1$s">%2$s</label></th><td><input type="%6$s" class="regular-text code" id="seloste-%1$s" name="%3$s[%1$s]" value="%4$s"><p class="description">%5$s</p></td></tr>',
-			esc_attr( $field ),
-			esc_html( $label ),
-			esc_attr( $name ),
-			esc_attr( (string) $s[ $field ] ),
-			esc_html( $help ),
-			esc_attr( $type )
-		);
-	};
-	$check = static function ( $field, $label, $help ) use ( $s, $name ) {
-		printf(
-			'<tr><th scope="row">%2$s</th><td><label><input type="checkbox" id="seloste-%1$s" name="%3$s[%1$s]" value="1"%4$s> %5$s</label></td></tr>',
-			esc_attr( $field ),
-			esc_html( $label ),
-			esc_attr( $name ),
-			checked( ! empty( $s[ $field ] ), true, false ),
-			esc_html( $help )
-		);
-	};
-
-	$text( 'public_key', __( 'Signing public key', 'seloste' ), __( 'The base64 line of KEYFILE.pub from seloste keygen. When set, unsigned or wrongly signed bundles are refused.', 'seloste' ) );
-	$check( 'fetch_enabled', __( 'Scheduled fetch', 'seloste' ), __( 'Fetch the bundle zip from the URL below on a schedule (wp-cron) and import it when it changed.', 'seloste' ) );
-	$text( 'fetch_url', __( 'Fetch URL', 'seloste' ), __( 'https:// URL of a bundle zip, e.g. your own build\'s output.', 'seloste' ), 'url' );
-	echo '<tr><th scope="row"><label for="seloste-fetch_interval">' . esc_html__( 'Fetch interval', 'seloste' ) . '</label></th><td><select id="seloste-fetch_interval" name="' . esc_attr( $name ) . '[fetch_interval]">';
-	foreach ( wp_get_schedules() as $key => $schedule ) {
-		echo '<option value="' . esc_attr( $key ) . '"' . selected( $s['fetch_interval'], $key, false ) . '>' . esc_html( $schedule['display'] ) . '</option>';
-	}
-	echo '</select></td></tr>';
-	echo '<tr><th scope="row"><label for="seloste-native_method">' . esc_html__( 'Native engine', 'seloste' ) . '</label></th><td><select id="seloste-native_method" name="' . esc_attr( $name ) . '[native_method]">';
-	foreach ( array(
-		'auto'   => __( 'FFI if possible, else the binary', 'seloste' ),
-		'ffi'    => __( 'FFI only', 'seloste' ),
-		'binary' => __( 'Binary only', 'seloste' ),
-	) as $key => $label ) {
-		echo '<option value="' . esc_attr( $key ) . '"' . selected( $s['native_method'], $key, false ) . '>' . esc_html( $label ) . '</option>';
-	}
-	echo '</select><p class="description">' . esc_html__( 'Used by bin/seloste-build.php and wp seloste build on the command line.', 'seloste' ) . '</p></td></tr>';
-	$text( 'library_path', __( 'Library (FFI)', 'seloste' ), __( 'Absolute path of libseloste_c.so. The constant SELOSTE_LIBRARY in wp-config.php overrides this.', 'seloste' ) );
-	$text( 'binary_path', __( 'seloste binary', 'seloste' ), __( 'Absolute path of the seloste command-line program. The constant SELOSTE_BINARY overrides this.', 'seloste' ) );
-	printf(
-		'<tr><th scope="row"><label for="seloste-sources">%1$s</label></th><td><textarea class="large-text code" rows="3" id="seloste-sources" name="%2$s[sources]">%3$s</textarea><p class="description">%4$s</p></td></tr>',
-		esc_html__( 'Source files', 'seloste' ),
-		esc_attr( $name ),
-		esc_textarea( (string) $s['sources'] ),
-		esc_html__( 'Absolute paths of the XML sources on this server, one a line, for the native build.', 'seloste' )
-	);
-	$text( 'sign_key_path', __( 'Signing key file', 'seloste' ), __( 'Secret key file for signing native builds (needed when a public key is set). Keep it outside the web root.', 'seloste' ) );
-	$check( 'web_native', __( 'Build from this page', 'seloste' ), __( 'Allow a native build from a web request. It only runs where PHP\'s ffi.enable is on for web requests; programs are never started from web requests.', 'seloste' ) );
-	$text( 'keep_versions', __( 'Versions to keep', 'seloste' ), __( 'How many imports the history keeps (2 to 100).', 'seloste' ), 'number' );
-	echo '</tbody></table>';
-	submit_button();
-	echo '</form>';
-}
-
-/**
- * The privacy policy page chooser.
- */
-function seloste_render_privacy_form() {
-	if ( ! current_user_can( 'manage_privacy_options' ) ) {
-		return;
-	}
-	echo '<h2>' . esc_html__( 'Privacy policy page', 'seloste' ) . '</h2>';
-	echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '"><input type="hidden" name="action" value="seloste_privacy_page">';
-	wp_nonce_field( 'seloste_privacy_page' );
-	echo '<p><label for="seloste-privacy-page">' . esc_html__( 'The page WordPress treats as its privacy policy (put the notice there with the shortcode or the block):', 'seloste' ) . '</label> ';
-	wp_dropdown_pages(
-		array(
-			'name'              => 'seloste_privacy_page',
-			'id'                => 'seloste-privacy-page',
-			'selected'          => (int) get_option( 'wp_page_for_privacy_policy' ),
-			'show_option_none'  => esc_html__( '— none —', 'seloste' ),
-			'option_none_value' => '0',
-			'post_status'       => array( 'publish', 'draft' ),
-		)
-	);
-	echo ' ';
-	submit_button( __( 'Save', 'seloste' ), 'secondary', 'submit', false );
-	echo '</p></form>';
 }

@@ -2,7 +2,7 @@
 /**
  * Verification of a bundle before anything is published (docs/bundle-format.md):
  * the signature, the format, safe paths, every SHA-256, no unlisted file,
- * and the HTML against the allow-list of the engine's theme markup.
+ * and every page, fragment and stylesheet against the markup policy (policy.php).
  *
  * These functions only read: they never publish.
  *
@@ -163,7 +163,8 @@ function seloste_extract_zip( $zip_file, $dest ) {
  * 2. format and format_version,
  * 3. safe paths and every listed file's size and SHA-256,
  * 4. no file that the manifest does not list,
- * then the manifest's structure and every HTML file against the allow-list.
+ * then the manifest's structure and every page, fragment and stylesheet
+ * against the markup policy.
  *
  * @param string $dir        The unpacked bundle.
  * @param string $public_key Base64 Ed25519 public key, or '' when none is configured.
@@ -263,24 +264,19 @@ function seloste_verify_bundle_dir( $dir, $public_key ) {
 		}
 	}
 
-	// Markup: fragments and stylesheets go into the site's pages, so they must be what the engine's themes produce.
-	foreach ( $manifest['pages'] as $page ) {
-		if ( 'fragment' !== $page['kind'] ) {
+	// Markup: every page, fragment and stylesheet against the policy (data/markup-policy.json).
+	// Fragments and stylesheets go into the site's pages as they are, byte for byte.
+	foreach ( array_merge( $manifest['pages'], $manifest['files'] ) as $entry ) {
+		$path = $entry['path'];
+		$ext  = strtolower( (string) pathinfo( $path, PATHINFO_EXTENSION ) );
+		if ( 'html' !== $ext && 'css' !== $ext ) {
 			continue;
 		}
-		$problem = seloste_markup_problem( (string) file_get_contents( $dir . '/' . $page['path'] ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		$text    = (string) file_get_contents( $dir . '/' . $path ); // phpcs:ignore WordPress.WP.AlternativeFunctions
+		$problem = 'css' === $ext ? seloste_css_problem( $text ) : seloste_markup_problem( $text, 'fragment' === ( $entry['kind'] ?? 'page' ) ? 'fragment' : 'page' );
 		if ( null !== $problem ) {
-			/* translators: 1: a path, 2: what is wrong */
-			return new WP_Error( 'seloste_markup', sprintf( __( '%1$s has markup that Seloste themes never produce (%2$s).', 'seloste' ), $page['path'], $problem ) );
-		}
-	}
-	foreach ( $manifest['files'] as $file ) {
-		if ( preg_match( '#^assets/seloste-[\p{L}\p{N}_-]+\.css$#u', $file['path'] ) ) {
-			$css = (string) file_get_contents( $dir . '/' . $file['path'] ); // phpcs:ignore WordPress.WP.AlternativeFunctions
-			if ( ! seloste_is_safe_css( $css ) ) {
-				/* translators: %s: a path */
-				return new WP_Error( 'seloste_markup', sprintf( __( '%s is not a plain stylesheet.', 'seloste' ), $file['path'] ) );
-			}
+			/* translators: 1: a path, 2: "line:column: error: what is wrong" */
+			return new WP_Error( 'seloste_markup', sprintf( __( '%1$s:%2$s (the markup policy allows only what Seloste themes produce)', 'seloste' ), $path, $problem ) );
 		}
 	}
 
@@ -351,21 +347,4 @@ function seloste_check_manifest_structure( array $m ) {
 		}
 	}
 	return true;
-}
-
-/**
- * Whether a stylesheet can be printed inside a <style> element as is: valid
- * UTF-8, nothing that could end the element or open markup (</, <!--, <script),
- * no @import of other files, no script URLs or legacy script hooks
- * (expression(), -ms-behavior / behavior properties).
- *
- * @param string $css Stylesheet.
- * @return bool
- */
-function seloste_is_safe_css( $css ) {
-	if ( 1 !== preg_match( '//u', $css ) || preg_match( '#</|<!--|<script|<style#i', $css ) ) {
-		return false; // Checked on the raw text: "</style" ends the element even inside a CSS comment.
-	}
-	$code = (string) preg_replace( '#/\*.*?\*/#s', '', $css ); // Comments may mention anything.
-	return ! preg_match( '/@import|javascript:|expression\s*\(|(?<![\w-])(-ms-)?behavior\s*:/i', $code );
 }
