@@ -1,0 +1,25 @@
+// Reading a source: the strict reader and the lenient one (`check`) must agree on
+// whether the source is valid, and neither may crash or throw anything but source_error.
+#include <cstdlib>
+
+#include "fuzz_support.hpp"
+#include "seloste/source.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const auto xml = seloste::fuzz::as_text(data, size);
+    bool strict_ok = true;
+    try {
+        const auto doc = seloste::read_source_string(xml, "fuzz.xml");
+        (void)doc;
+    } catch (const seloste::source_error& e) {
+        strict_ok = false;
+        if (e.diagnostics().empty()) std::abort();  // an error must say what is wrong
+        for (const auto& d : e.diagnostics()) (void)seloste::format_diagnostic(d);
+    }
+    const auto lenient = seloste::read_source_string_lenient(xml, "fuzz.xml");
+    for (const auto& d : lenient.diagnostics) (void)seloste::format_diagnostic(d);
+    // The two forms are the same reader: valid for one means valid for the other.
+    if (strict_ok != lenient.diagnostics.empty()) std::abort();
+    if (!lenient.well_formed && lenient.diagnostics.empty()) std::abort();
+    return 0;
+}
