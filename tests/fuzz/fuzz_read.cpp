@@ -1,5 +1,7 @@
 // Reading a source: the strict reader and the lenient one (`check`) must agree on
-// whether the source is valid, and neither may crash or throw anything but source_error.
+// whether the source is valid, neither may crash or throw anything but source_error,
+// and a source that is not valid UTF-8 is refused.
+#include <cstdio>
 #include <cstdlib>
 
 #include "fuzz_support.hpp"
@@ -21,5 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // The two forms are the same reader: valid for one means valid for the other.
     if (strict_ok != lenient.diagnostics.empty()) std::abort();
     if (!lenient.well_formed && lenient.diagnostics.empty()) std::abort();
+    if (strict_ok && !seloste::fuzz::skip_encoding() && !seloste::fuzz::valid_utf8(xml)) {
+        std::fprintf(stderr, "fuzz_read: a source that is not valid UTF-8 was accepted\n");
+        std::abort();
+    }
     return 0;
 }

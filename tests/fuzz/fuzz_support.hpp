@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 
 namespace seloste::fuzz {
@@ -18,6 +19,44 @@ inline uint32_t choice_bits(const uint8_t* data, size_t size) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < size; ++i) h = (h ^ data[i]) * 16777619u;
     return h;
+}
+
+// SELOSTE_FUZZ_SKIP_ENCODING=1 turns off the encoding oracles (a source the reader
+// accepts is valid UTF-8; a rendered page has no control characters), to fuzz a
+// tree whose reader predates those checks for other bugs.
+inline bool skip_encoding() {
+    static const bool skip = [] {
+        const char* v = std::getenv("SELOSTE_FUZZ_SKIP_ENCODING");
+        return v && *v && *v != '0';
+    }();
+    return skip;
+}
+
+// RFC 3629 UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+inline bool valid_utf8(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        size_t n = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+        if (c < 0x80)
+            n = 1;
+        else if (c >= 0xC2 && c <= 0xDF)
+            n = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        else
+            return false;
+        if (i + n > s.size()) return false;
+        for (size_t k = 1; k < n; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return false;
+        }
+        i += n;
+    }
+    return true;
 }
 
 }  // namespace seloste::fuzz

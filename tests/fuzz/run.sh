@@ -28,7 +28,7 @@ for h in "${harnesses[@]}"; do
   else
     i=0
     while IFS= read -r f; do cp "$f" "$corpus/seed-$((i++))-$(basename "$f")"; done \
-      < <(find "$root/examples" "$root/tests/fixtures" -name '*.xml' | sort)
+      < <(find "$root/examples" "$root/tests/fixtures" -type f -name '*.xml' | sort)
   fi
   find "$here/regressions/$h" -type f ! -name '.*' ! -name README.md -exec cp {} "$corpus"/ \;
   crashes=$build/fuzz-crashes/$h
