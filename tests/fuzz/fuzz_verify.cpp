@@ -108,7 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string css_path = "assets/seloste-default.css";
     workspace::write(ws.bundle / page_path, page);
     workspace::write(ws.bundle / css_path, css);
-    if (flags & 0x08) workspace::write(ws.bundle / "fi" / "extra.html", page);
+    if (flags & 0x08) workspace::write(ws.bundle / "fi" / "unlisted.txt", page);  // never a page's name
 
     std::string manifest;
     if (flags & 0x01) {
