@@ -33,30 +33,40 @@ inline bool skip_encoding() {
 }
 
 // RFC 3629 UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-inline bool valid_utf8(std::string_view s) {
+// Returns the offset of the first byte that breaks it, or npos.
+inline size_t first_invalid_utf8(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         size_t n = 0;
         unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-        if (c < 0x80)
+        if (c < 0x80) {
             n = 1;
-        else if (c >= 0xC2 && c <= 0xDF)
+        } else if (c >= 0xC2 && c <= 0xDF) {
             n = 2;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        else
-            return false;
-        if (i + n > s.size()) return false;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;  // D800-DFFF are surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + n > s.size()) return i;
         for (size_t k = 1; k < n; ++k) {
             const auto b = static_cast<unsigned char>(s[i + k]);
-            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return false;
+            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return i;
         }
         i += n;
     }
-    return true;
+    return std::string_view::npos;
+}
+
+inline bool valid_utf8(std::string_view s) {
+    return first_invalid_utf8(s) == std::string_view::npos;
 }
 
 }  // namespace seloste::fuzz
