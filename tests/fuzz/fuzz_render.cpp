@@ -38,7 +38,7 @@ void check_encoding(const std::string& s) {
     if (const size_t at = seloste::fuzz::first_invalid_utf8(s); at != std::string::npos) fail("invalid UTF-8", s, at);
     for (size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
             (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0))  // U+0080-U+009F
             fail("a control character", s, i);
     }
