@@ -9,6 +9,7 @@
 
 #include "embedded.hpp"
 #include "markup_policy_support.hpp"
+#include "seloste/errors.hpp"
 
 namespace seloste {
 
@@ -390,6 +391,30 @@ std::vector<markup_problem> check_markup(std::string_view bytes, markup_kind kin
     });
     return out;
 }
+
+namespace detail {
+
+std::optional<markup_kind> markup_kind_of(std::string_view path, std::string_view kind) {
+    if (kind == "fragment") return markup_kind::fragment;
+    if (kind == "page" || kind == "index" || path.ends_with(".html")) return markup_kind::page;
+    if (path.ends_with(".css")) return markup_kind::css;
+    return std::nullopt;
+}
+
+void require_markup_policy(std::string_view path, std::string_view bytes, std::string_view kind) {
+    const auto k = markup_kind_of(path, kind);
+    if (!k) return;
+    const auto problems = check_markup(bytes, *k);
+    if (problems.empty()) return;
+    std::string msg = std::string(path) + ":" + std::to_string(problems[0].line) + ":" +
+                      std::to_string(problems[0].column) +
+                      ": error: the theme wrote what the markup policy refuses: " + problems[0].message;
+    if (problems.size() > 1) msg += " (and " + std::to_string(problems.size() - 1) + " more)";
+    throw template_error(msg +
+                         "; a theme may only use the markup of core/data/markup-policy.json (docs/bundle-format.md)");
+}
+
+}  // namespace detail
 
 bool is_safe_bundle_path(std::string_view path) {
     if (path.empty() || path.size() > 512) return false;

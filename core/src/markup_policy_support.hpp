@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,5 +23,13 @@ void check_encoding(std::string_view bytes, std::vector<markup_problem>& out);
 void check_css(std::string_view bytes, std::vector<markup_problem>& out);
 
 std::string ascii_lower(std::string_view s);
+
+// What the policy checks a bundle file as: `kind` "fragment" is a fragment; "page", "index" and any
+// other .html a page; .css a stylesheet; anything else (sitemap.xml) is not checked.
+std::optional<markup_kind> markup_kind_of(std::string_view path, std::string_view kind);
+
+// seloste build never writes a bundle that seloste verify refuses: throws template_error naming the
+// theme's file, place and rule when a file of the bundle breaks the policy (a folder theme may write anything).
+void require_markup_policy(std::string_view path, std::string_view bytes, std::string_view kind);
 
 }  // namespace seloste::detail

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "bundle_io.hpp"
+#include "markup_policy_support.hpp"
 #include "seloste/build.hpp"
 #include "seloste/errors.hpp"
 #include "seloste/markup_policy.hpp"
@@ -34,19 +35,6 @@ void generate_keypair(const std::string& key_file) {
     sodium_memzero(sk, sizeof sk);
     if (::rename(tmpl.c_str(), key_file.c_str()) != 0) throw io_error(key_file + ": error: cannot write the key file");
 }
-
-namespace {
-
-// What the markup policy checks a listed file as: pages and indexes are pages, fragments are
-// fragments, every other .html is a page and every .css a stylesheet.
-std::optional<markup_kind> kind_of(const std::string& path, const std::string& listed_kind) {
-    if (listed_kind == "fragment") return markup_kind::fragment;
-    if (listed_kind == "page" || listed_kind == "index" || path.ends_with(".html")) return markup_kind::page;
-    if (path.ends_with(".css")) return markup_kind::css;
-    return std::nullopt;
-}
-
-}  // namespace
 
 std::vector<std::string> verify_bundle(const std::string& dir_in, const std::string& public_key_file) {
     init_sodium();
@@ -108,7 +96,7 @@ std::vector<std::string> verify_bundle(const std::string& dir_in, const std::str
                 problems.push_back("hash mismatch: " + p);
                 continue;
             }
-            if (const auto kind = kind_of(p, e.value("kind", "")))
+            if (const auto kind = markup_kind_of(p, e.value("kind", "")))
                 for (const auto& mp : check_markup(bytes, *kind))
                     problems.push_back(p + ":" + std::to_string(mp.line) + ":" + std::to_string(mp.column) +
                                        ": refused by the markup policy: " + mp.message);

@@ -9,6 +9,7 @@
 
 #include "bundle_io.hpp"
 #include "seloste/build.hpp"
+#include "seloste/errors.hpp"
 #include "seloste/markup_policy.hpp"
 
 namespace fs = std::filesystem;
@@ -165,4 +166,29 @@ TEST_CASE("verify refuses markup, symlinks and unsafe paths that the plugins ref
         for (const std::string& p : {(d.path / "link").string(), (d.path / "link").string() + "/"})
             CHECK(joined(seloste::verify_bundle(p)).find("the bundle folder is a symbolic link") != std::string::npos);
     }
+}
+
+TEST_CASE("seloste build refuses a folder theme whose output the policy refuses, and writes nothing",
+          "[policy][build]") {
+    temp_dir d;
+    const fs::path theme = d.path / "shady";
+    fs::create_directories(theme / "partials");
+    spit(
+        theme / "theme.json",
+        R"({"name": "shady", "description": {"fi": "x", "sv": "x", "en": "x"}, "stylesheet": "seloste.css", "extends": "default"})");
+    spit(theme / "seloste.css", slurp(fs::path(SELOSTE_SOURCE_DIR) / "themes" / "default" / "seloste.css"));
+    spit(theme / "partials" / "languages.mustache", "<img src=\"x\" onerror=\"alert(1)\">\n");
+    seloste::build_request b;
+    b.sources = {std::string(SELOSTE_SOURCE_DIR) + "/examples/imatran-seudun-sahko.xml"};
+    b.themes = {theme.string()};
+    b.out_dir = (d.path / "site").string();
+    try {
+        seloste::build_site(b);
+        FAIL("the build was not refused");
+    } catch (const seloste::template_error& e) {
+        const std::string what = e.what();
+        CHECK(what.find(".html:") != std::string::npos);
+        CHECK(what.find("the element <img> is not allowed") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(d.path / "site"));
 }
