@@ -71,8 +71,8 @@ function checkEncoding(bytes, out) {
     if (valid && n > 1 && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) valid = false;
     if (!valid) {
       out.push({ line, column: col, message: `invalid UTF-8 (byte 0x${hex2(c)}); expected UTF-8 text` });
+      if ((c & 0xc0) !== 0x80) col++; // columns count the bytes that start a character, as in the C++ enforcer
       i++;
-      col++;
       continue;
     }
     if ((cp < 0x20 || (cp >= 0x80 && cp <= 0x9f)) && !sets.allowedControls.has(cp)) {
@@ -110,6 +110,33 @@ function urlScheme(url) {
   return m ? m[1].toLowerCase() : "";
 }
 
+/** The attribute names of a raw start tag, as the HTML tokenizer splits them, with their offsets in it. */
+function rawAttributeNames(tag) {
+  const out = [];
+  const ws = (c) => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f";
+  let i = 1;
+  while (i < tag.length && !ws(tag[i]) && tag[i] !== "/" && tag[i] !== ">") i++;
+  while (i < tag.length) {
+    while (i < tag.length && (ws(tag[i]) || tag[i] === "/")) i++;
+    if (i >= tag.length || tag[i] === ">") break;
+    const start = i++;
+    while (i < tag.length && !ws(tag[i]) && tag[i] !== "/" && tag[i] !== ">" && tag[i] !== "=") i++;
+    out.push([tag.slice(start, i).toLowerCase(), start]);
+    while (i < tag.length && ws(tag[i])) i++;
+    if (tag[i] === "=") {
+      i++;
+      while (i < tag.length && ws(tag[i])) i++;
+      if (tag[i] === '"' || tag[i] === "'") {
+        const end = tag.indexOf(tag[i], i + 1);
+        i = end === -1 ? tag.length : end + 1;
+      } else {
+        while (i < tag.length && !ws(tag[i]) && tag[i] !== ">") i++;
+      }
+    }
+  }
+  return out;
+}
+
 function checkHtml(text, kind, out) {
   // Raw text: every '&' starts one of the references the core writes.
   for (let i = text.indexOf("&"); i !== -1; i = text.indexOf("&", i + 1)) {
@@ -128,12 +155,8 @@ function checkHtml(text, kind, out) {
   const prefix = kind === "fragment" ? "<!DOCTYPE html><html><head><title>f</title></head><body><div>" : "";
   const at = (offset) => lineCol(text, Math.max(0, (offset ?? prefix.length) - prefix.length));
   const add = (offset, message) => out.push({ ...at(offset), message });
-  const doc = parse(prefix + text, {
-    sourceCodeLocationInfo: true,
-    onParseError(error) {
-      if (error.code === "duplicate-attribute") add(error.startOffset, "an attribute twice on one element; expected each attribute once");
-    },
-  });
+  const source = prefix + text;
+  const doc = parse(source, { sourceCodeLocationInfo: true });
   const walk = (node) => {
     if (node.nodeName === "#comment") {
       if (!policy.comments) add(node.sourceCodeLocation?.startOffset, "a comment; the policy allows none");
@@ -158,6 +181,15 @@ function checkHtml(text, kind, out) {
     if (kind === "fragment" && sets.pageOnly.has(name) && !wrapper) {
       add(loc?.startOffset, `the element <${name}> belongs in a page, not in a fragment`);
       return;
+    }
+    // parse5 keeps only the first of duplicate attributes: they are found in the raw start tag.
+    const tag = loc?.startTag;
+    if (tag && tag.startOffset >= prefix.length) {
+      const seen = new Set();
+      for (const [attr, off] of rawAttributeNames(source.slice(tag.startOffset, tag.endOffset))) {
+        if (seen.has(attr)) add(tag.startOffset + off, `the attribute ${attr} twice on <${name}>; expected each attribute once`);
+        seen.add(attr);
+      }
     }
     const allowed = new Set(policy.elements[name]);
     for (const attr of node.attrs) {
