@@ -27,18 +27,25 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
-std::pair<unsigned, unsigned> line_col(std::string_view bytes, size_t offset) {
+std::vector<markup_problem> problem_sink::located(std::string_view bytes) {
+    std::stable_sort(found_.begin(), found_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<markup_problem> out;
     unsigned line = 1, col = 1;
-    for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c == '\n' || (c == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
-            ++line;
-            col = 1;
-        } else if ((c & 0xC0) != 0x80 && c != '\r') {
-            ++col;
+    size_t i = 0;
+    for (auto& [offset, message] : found_) {
+        for (; i < offset && i < bytes.size(); ++i) {
+            const auto c = static_cast<unsigned char>(bytes[i]);
+            if (c == '\n' || (c == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
+                ++line;
+                col = 1;
+            } else if ((c & 0xC0) != 0x80 && c != '\r') {
+                ++col;
+            }
         }
+        out.push_back({line, col, std::move(message)});
     }
-    return {line, col};
+    found_.clear();
+    return out;
 }
 
 namespace {
@@ -76,27 +83,22 @@ std::string hex_cp(char32_t cp) {
 
 }  // namespace
 
-void check_encoding(std::string_view bytes, std::vector<markup_problem>& out) {
+void check_encoding(std::string_view bytes, problem_sink& out) {
     std::set<char32_t> allowed;
     for (const auto& c : markup_policy()["encoding"]["allowed_controls"])
         allowed.insert(static_cast<unsigned char>(c.get<std::string>().at(0)));
-    const size_t before = out.size();
-    for (size_t i = 0; i < bytes.size() && out.size() - before < 20;) {
+    for (size_t i = 0; i < bytes.size() && !out.full();) {
         char32_t cp = 0;
         const size_t n = utf8_next(bytes, i, cp);
         if (n == 0) {
-            const auto [l, c] = line_col(bytes, i);
             char buf[8];
             std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(bytes[i]));
-            out.push_back({l, c, std::string("invalid UTF-8 (byte ") + buf + "); expected UTF-8 text"});
+            out.add(i, std::string("invalid UTF-8 (byte ") + buf + "); expected UTF-8 text");
             ++i;
             continue;
         }
         if ((cp < 0x20 || (cp >= 0x7F && cp <= 0x9F && cp != 0x7F)) && !allowed.count(cp)) {
-            const auto [l, c] = line_col(bytes, i);
-            out.push_back(
-                {l, c,
-                 "a control character (" + hex_cp(cp) + "); only tab, line feed and carriage return are allowed"});
+            out.add(i, "a control character (" + hex_cp(cp) + "); only tab, line feed and carriage return are allowed");
         }
         i += n;
     }
@@ -215,7 +217,7 @@ class html_checker {
     html_checker(std::string_view bytes, markup_kind kind, size_t prefix)
         : bytes_(bytes), kind_(kind), prefix_(prefix) {}
 
-    void walk(const GumboNode* n, std::vector<markup_problem>& out) {
+    void walk(const GumboNode* n, problem_sink& out) {
         switch (n->type) {
             case GUMBO_NODE_COMMENT:
                 if (!policy().comments) add(out, n->v.text.original_text.data, "a comment; the policy allows none");
@@ -231,18 +233,16 @@ class html_checker {
 
    private:
     // Reports at the place of `p` (a pointer into the checked bytes); nothing from the fragment wrapper.
-    void add(std::vector<markup_problem>& out, const char* p, std::string msg) {
+    void add(problem_sink& out, const char* p, std::string msg) {
         size_t off = 0;
         if (p && p >= bytes_.data() && p <= bytes_.data() + bytes_.size()) off = static_cast<size_t>(p - bytes_.data());
-        off = off >= prefix_ ? off - prefix_ : 0;
-        const auto [l, c] = line_col(bytes_.substr(prefix_), off);
-        out.push_back({l, c, std::move(msg)});
+        out.add(off >= prefix_ ? off - prefix_ : 0, std::move(msg));
     }
     bool from_input(const char* p) const {
         return p && p >= bytes_.data() + prefix_ && p <= bytes_.data() + bytes_.size();
     }
 
-    void element(const GumboElement& e, std::vector<markup_problem>& out) {
+    void element(const GumboElement& e, problem_sink& out) {
         const std::string name = tag_name(e);
         const char* at = e.original_tag.length ? e.original_tag.data : nullptr;
         const bool wrapper = kind_ == markup_kind::fragment && !from_input(at);  // the html/head/body we wrapped
@@ -280,7 +280,7 @@ class html_checker {
     }
 
     void attribute(const std::string& el, const GumboAttribute& a, const std::set<std::string>& allowed,
-                   std::vector<markup_problem>& out) {
+                   problem_sink& out) {
         const auto& p = policy();
         const std::string name = a.name;
         const char* apos = a.original_name.data;
@@ -319,8 +319,7 @@ class html_checker {
 };
 
 // The stylesheet link rule: <link rel=stylesheet href> relative (no scheme, no //host).
-void check_stylesheet_links(const GumboNode* n, std::string_view bytes, size_t prefix,
-                            std::vector<markup_problem>& out) {
+void check_stylesheet_links(const GumboNode* n, std::string_view bytes, size_t prefix, problem_sink& out) {
     if (n->type != GUMBO_NODE_ELEMENT) return;
     const auto& e = n->v.element;
     if (e.tag == GUMBO_TAG_LINK) {
@@ -332,10 +331,9 @@ void check_stylesheet_links(const GumboNode* n, std::string_view bytes, size_t p
                 url.size() >= 2 && (url[0] == '/' || url[0] == '\\') && (url[1] == '/' || url[1] == '\\');
             if (!url_scheme(url).empty() || two_slashes) {
                 const size_t off = static_cast<size_t>(href->original_name.data - bytes.data());
-                const auto [l, c] = line_col(bytes.substr(prefix), off >= prefix ? off - prefix : 0);
-                out.push_back({l, c,
-                               "a stylesheet link to another host (" + shown(href->value) +
-                                   "); expected a relative href (markup-policy.json: stylesheet_href)"});
+                out.add(off >= prefix ? off - prefix : 0,
+                        "a stylesheet link to another host (" + shown(href->value) +
+                            "); expected a relative href (markup-policy.json: stylesheet_href)");
             }
         }
     }
@@ -343,22 +341,18 @@ void check_stylesheet_links(const GumboNode* n, std::string_view bytes, size_t p
         check_stylesheet_links(static_cast<const GumboNode*>(e.children.data[i]), bytes, prefix, out);
 }
 
-void check_html(std::string_view bytes, markup_kind kind, std::vector<markup_problem>& out) {
+void check_html(std::string_view bytes, markup_kind kind, problem_sink& out) {
     const auto& p = policy();
     // Raw bytes: every '&' starts one of the references the core writes.
-    for (size_t i = bytes.find('&'); i != std::string_view::npos; i = bytes.find('&', i + 1)) {
+    for (size_t i = bytes.find('&'); i != std::string_view::npos && !out.full(); i = bytes.find('&', i + 1)) {
         bool ok = false;
         for (const auto& r : p.refs) ok = ok || bytes.substr(i).starts_with(r);
-        if (!ok) {
-            const auto [l, c] = line_col(bytes, i);
-            out.push_back(
-                {l, c,
-                 "the character reference '" + shown(bytes.substr(i, 12), 12) +
-                     "'; expected only &amp; &lt; &gt; &quot; &#39; (markup-policy.json: character_references)"});
-        }
+        if (!ok)
+            out.add(i, "the character reference '" + shown(bytes.substr(i, 12), 12) +
+                           "'; expected only &amp; &lt; &gt; &quot; &#39; (markup-policy.json: character_references)");
     }
     if (kind == markup_kind::page && !bytes.starts_with(p.doctype))
-        out.push_back({1, 1, "the page does not start with " + p.doctype});
+        out.add(0, "the page does not start with " + p.doctype);
     // A fragment is parsed where it is published: inside the body of a page. A <body> or <html> tag in it
     // would add its attributes to the page's own element, so the wrapper's elements are checked too.
     const std::string prefix =
@@ -379,17 +373,15 @@ void check_html(std::string_view bytes, markup_kind kind, std::vector<markup_pro
 }  // namespace
 
 std::vector<markup_problem> check_markup(std::string_view bytes, markup_kind kind) {
-    std::vector<markup_problem> out;
+    problem_sink out;
     check_encoding(bytes, out);
-    if (!out.empty()) return out;  // the parsers below need valid text
-    if (kind == markup_kind::css)
-        check_css(bytes, out);
-    else
-        check_html(bytes, kind, out);
-    std::stable_sort(out.begin(), out.end(), [](const markup_problem& a, const markup_problem& b) {
-        return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
-    return out;
+    if (out.empty()) {  // the parsers below need valid text
+        if (kind == markup_kind::css)
+            check_css(bytes, out);
+        else
+            check_html(bytes, kind, out);
+    }
+    return out.located(bytes);
 }
 
 namespace detail {

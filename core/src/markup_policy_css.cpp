@@ -79,12 +79,9 @@ std::string decode_css(std::string_view in, std::vector<size_t>& origin) {
 
 }  // namespace
 
-void check_css(std::string_view bytes, std::vector<markup_problem>& out) {
+void check_css(std::string_view bytes, problem_sink& out) {
     const auto& css = markup_policy().at("css");
-    const auto report = [&](size_t at, std::string msg) {
-        const auto [l, c] = line_col(bytes, at);
-        out.push_back({l, c, std::move(msg)});
-    };
+    const auto report = [&](size_t at, std::string msg) { out.add(at, std::move(msg)); };
     const auto forbidden = css.at("forbidden_sequences").get<std::vector<std::string>>();
     // On the raw bytes: "</style>" ends a <style> element even inside a CSS comment or string.
     const std::string raw_lower = ascii_lower(bytes);

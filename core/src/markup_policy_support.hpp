@@ -14,13 +14,27 @@ namespace seloste::detail {
 // The parsed core/data/markup-policy.json (embedded at build time).
 const nlohmann::json& markup_policy();
 
-// 1-based line and column (in code points) of byte `offset`; CR, LF and CRLF end a line.
-std::pair<unsigned, unsigned> line_col(std::string_view bytes, size_t offset);
+// Problems by byte offset; line and column are counted in one pass at the end, so a file with many
+// problems stays linear. At most `limit` are kept (the first ones found).
+class problem_sink {
+   public:
+    static constexpr size_t limit = 1000;
+    void add(size_t offset, std::string message) {
+        if (found_.size() < limit) found_.emplace_back(offset, std::move(message));
+    }
+    bool empty() const { return found_.empty(); }
+    bool full() const { return found_.size() >= limit; }
+    // In order of position, with 1-based line and column (code points; CR, LF and CRLF end a line).
+    std::vector<markup_problem> located(std::string_view bytes);
 
-// The encoding rules: valid UTF-8, no control characters but the allowed ones. Appends problems.
-void check_encoding(std::string_view bytes, std::vector<markup_problem>& out);
+   private:
+    std::vector<std::pair<size_t, std::string>> found_;
+};
 
-void check_css(std::string_view bytes, std::vector<markup_problem>& out);
+// The encoding rules: valid UTF-8, no control characters but the allowed ones.
+void check_encoding(std::string_view bytes, problem_sink& out);
+
+void check_css(std::string_view bytes, problem_sink& out);
 
 std::string ascii_lower(std::string_view s);
 

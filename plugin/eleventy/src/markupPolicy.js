@@ -30,20 +30,39 @@ const sets = {
 };
 const HTML_NS = "http://www.w3.org/1999/xhtml";
 
-/** 1-based line and column (in code points) of index `offset` of `text`; CR, LF and CRLF end a line. */
-function lineCol(text, offset) {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      col = 1;
-    } else if (c !== 13 && !(c >= 0xdc00 && c <= 0xdfff)) {
-      col++;
-    }
+// At most this many problems are kept per file (the first ones found), as in the C++ enforcer.
+const LIMIT = 1000;
+
+/** Problems by index in the text; line and column are counted in one pass at the end, so many problems stay linear. */
+class ProblemSink {
+  found = [];
+  add(offset, message) {
+    if (this.found.length < LIMIT) this.found.push({ offset, message });
   }
-  return { line, column: col };
+  get full() {
+    return this.found.length >= LIMIT;
+  }
+  /** In order of position, 1-based line and column (in code points); CR, LF and CRLF end a line. */
+  located(text) {
+    const sorted = this.found.map((p, k) => ({ ...p, k })).sort((a, b) => a.offset - b.offset || a.k - b.k);
+    const out = [];
+    let line = 1;
+    let col = 1;
+    let i = 0;
+    for (const p of sorted) {
+      for (; i < p.offset && i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+          line++;
+          col = 1;
+        } else if (c !== 13 && !(c >= 0xdc00 && c <= 0xdfff)) {
+          col++;
+        }
+      }
+      out.push({ line, column: col, message: p.message });
+    }
+    return out;
+  }
 }
 
 const hex2 = (n) => n.toString(16).toUpperCase().padStart(2, "0");
@@ -54,7 +73,7 @@ function checkEncoding(bytes, out) {
   // Line and column are counted on the bytes, as the C++ enforcer does.
   let line = 1;
   let col = 1;
-  for (let i = 0; i < bytes.length && out.length < 20; ) {
+  for (let i = 0; i < bytes.length && out.length < LIMIT; ) {
     const c = bytes[i];
     let n = 0;
     let cp = 0;
@@ -139,22 +158,18 @@ function rawAttributeNames(tag) {
 
 function checkHtml(text, kind, out) {
   // Raw text: every '&' starts one of the references the core writes.
-  for (let i = text.indexOf("&"); i !== -1; i = text.indexOf("&", i + 1)) {
+  for (let i = text.indexOf("&"); i !== -1 && !out.full; i = text.indexOf("&", i + 1)) {
     if (!sets.refs.some((r) => text.startsWith(r, i))) {
-      out.push({
-        ...lineCol(text, i),
-        message: `the character reference '${shown(text.slice(i, i + 12), 12)}'; expected only &amp; &lt; &gt; &quot; &#39; (markup-policy.json: character_references)`,
-      });
+      out.add(i, `the character reference '${shown(text.slice(i, i + 12), 12)}'; expected only &amp; &lt; &gt; &quot; &#39; (markup-policy.json: character_references)`);
     }
   }
   if (kind === "page" && !text.startsWith(policy.doctype)) {
-    out.push({ line: 1, column: 1, message: `the page does not start with ${policy.doctype}` });
+    out.add(0, `the page does not start with ${policy.doctype}`);
   }
   // A fragment is parsed where it is published: inside the body of a page. A <body> or <html> tag in it
   // would add its attributes to the page's own element, so the wrapper's elements are checked too.
   const prefix = kind === "fragment" ? "<!DOCTYPE html><html><head><title>f</title></head><body><div>" : "";
-  const at = (offset) => lineCol(text, Math.max(0, (offset ?? prefix.length) - prefix.length));
-  const add = (offset, message) => out.push({ ...at(offset), message });
+  const add = (offset, message) => out.add(Math.max(0, (offset ?? prefix.length) - prefix.length), message);
   const source = prefix + text;
   const doc = parse(source, { sourceCodeLocationInfo: true });
   const walk = (node) => {
@@ -273,7 +288,7 @@ function decodeCss(input) {
 }
 
 function checkCss(input, out) {
-  const report = (i, message) => out.push({ ...lineCol(input, i), message });
+  const report = (i, message) => out.add(i, message);
   const rawLower = input.replace(/[A-Z]/g, (c) => c.toLowerCase());
   // On the raw text: "</style>" ends a <style> element even inside a CSS comment or string.
   for (const seq of policy.css.forbidden_sequences) {
@@ -318,13 +333,14 @@ function checkCss(input, out) {
 /** Every way `bytes` breaks the policy, in order of position; [] means the exact bytes may be published. */
 export function checkMarkup(bytes, kind) {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, "utf8");
-  const out = [];
-  checkEncoding(buf, out);
-  if (out.length > 0) return out; // the parsers below need valid text
+  const encoding = [];
+  checkEncoding(buf, encoding);
+  if (encoding.length > 0) return encoding; // the parsers below need valid text
   const text = buf.toString("utf8");
+  const out = new ProblemSink();
   if (kind === "css") checkCss(text, out);
   else checkHtml(text, kind, out);
-  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+  return out.located(text);
 }
 
 /** What the policy checks a listed bundle file as: "page", "fragment", "css", or null. */
