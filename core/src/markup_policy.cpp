@@ -113,8 +113,10 @@ namespace {
 struct html_policy {
     std::set<std::string> global, page_only, refs, url_attrs, schemes, link_rel;
     std::map<std::string, std::set<std::string>> elements;
+    std::set<std::string> void_elements;
     std::string doctype;
     bool comments = false;
+    size_t max_depth = 0;
 };
 
 const html_policy& policy() {
@@ -129,6 +131,8 @@ const html_policy& policy() {
         r.schemes = set_of("url_schemes");
         r.link_rel = set_of("link_rel");
         for (const auto& [el, attrs] : j.at("elements").items()) r.elements[el] = attrs.get<std::set<std::string>>();
+        r.void_elements = set_of("void_elements");
+        r.max_depth = j.at("max_depth").get<size_t>();
         r.doctype = j.at("doctype").get<std::string>();
         r.comments = j.at("comments").get<bool>();
         return r;
@@ -341,6 +345,52 @@ void check_stylesheet_links(const GumboNode* n, std::string_view bytes, size_t p
         check_stylesheet_links(static_cast<const GumboNode*>(e.children.data[i]), bytes, prefix, out);
 }
 
+// Well-nested tags within max_depth, on the raw bytes, before any parser sees them (see the policy).
+// Returns false, with a problem, when they are not.
+bool nesting_within_policy(std::string_view bytes, problem_sink& out) {
+    const auto& p = policy();
+    const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const auto name_at = [&](size_t i) {
+        size_t j = i;
+        while (j < bytes.size() && bytes[j] != ' ' && bytes[j] != '\t' && bytes[j] != '\n' && bytes[j] != '\r' &&
+               bytes[j] != '\f' && bytes[j] != '/' && bytes[j] != '>')
+            ++j;
+        return ascii_lower(bytes.substr(i, j - i));
+    };
+    std::vector<std::pair<std::string, size_t>> open;
+    for (size_t i = bytes.find('<'); i != std::string_view::npos; i = bytes.find('<', i + 1)) {
+        if (bytes.substr(i, 4) == "<!--") {
+            const size_t end = bytes.find("-->", i + 4);
+            if (end == std::string_view::npos) break;
+            i = end;
+        } else if (i + 1 < bytes.size() && alpha(bytes[i + 1])) {
+            std::string name = name_at(i + 1);
+            if (p.void_elements.count(name)) continue;
+            open.emplace_back(std::move(name), i);
+            if (open.size() > p.max_depth) {
+                out.add(i, "nesting deeper than " + std::to_string(p.max_depth) +
+                               " elements; expected at most that (markup-policy.json: max_depth)");
+                return false;
+            }
+        } else if (i + 2 < bytes.size() && bytes[i + 1] == '/' && alpha(bytes[i + 2])) {
+            const std::string name = name_at(i + 2);
+            if (open.empty() || open.back().first != name) {
+                out.add(i, "the end tag </" + name + "> does not close the innermost open element" +
+                               (open.empty() ? std::string() : " <" + open.back().first + ">") +
+                               "; expected well-nested tags (markup-policy.json: max_depth)");
+                return false;
+            }
+            open.pop_back();
+        }
+    }
+    if (!open.empty()) {
+        out.add(open.back().second, "<" + open.back().first +
+                                        "> is never closed; expected well-nested tags (markup-policy.json: max_depth)");
+        return false;
+    }
+    return true;
+}
+
 void check_html(std::string_view bytes, markup_kind kind, problem_sink& out) {
     const auto& p = policy();
     // Raw bytes: every '&' starts one of the references the core writes.
@@ -353,6 +403,7 @@ void check_html(std::string_view bytes, markup_kind kind, problem_sink& out) {
     }
     if (kind == markup_kind::page && !bytes.starts_with(p.doctype))
         out.add(0, "the page does not start with " + p.doctype);
+    if (!nesting_within_policy(bytes, out)) return;
     // A fragment is parsed where it is published: inside the body of a page. A <body> or <html> tag in it
     // would add its attributes to the page's own element, so the wrapper's elements are checked too.
     const std::string prefix =
@@ -360,6 +411,7 @@ void check_html(std::string_view bytes, markup_kind kind, problem_sink& out) {
     const std::string doc = prefix + std::string(bytes);
     GumboOptions opts = kGumboDefaultOptions;
     opts.tab_stop = 1;
+    opts.max_errors = 0;  // errors are not used; recording them costs memory
     std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> parsed(
         gumbo_parse_with_options(&opts, doc.data(), doc.size()),
         [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });

@@ -19,6 +19,7 @@ export const policy = JSON.parse(readFileSync(new URL("../markup-policy.json", i
 const sets = {
   global: new Set(policy.global_attributes),
   pageOnly: new Set(policy.page_only_elements),
+  voidElements: new Set(policy.void_elements),
   refs: policy.character_references,
   urlAttrs: new Set(policy.url_attributes),
   schemes: new Set(policy.url_schemes),
@@ -156,6 +157,45 @@ function rawAttributeNames(tag) {
   return out;
 }
 
+/** Well-nested tags within max_depth, on the raw text, before any parser sees it (see the policy); false when not. */
+function nestingWithinPolicy(text, out) {
+  const nameRe = /[^\t\n\f\r />]*/y;
+  const nameAt = (i) => {
+    nameRe.lastIndex = i;
+    return nameRe.exec(text)[0].toLowerCase();
+  };
+  const open = [];
+  for (let i = text.indexOf("<"); i !== -1; i = text.indexOf("<", i + 1)) {
+    if (text.startsWith("<!--", i)) {
+      const end = text.indexOf("-->", i + 4);
+      if (end === -1) break;
+      i = end;
+    } else if (/[A-Za-z]/.test(text[i + 1] ?? "")) {
+      const name = nameAt(i + 1);
+      if (sets.voidElements.has(name)) continue;
+      open.push([name, i]);
+      if (open.length > policy.max_depth) {
+        out.add(i, `nesting deeper than ${policy.max_depth} elements; expected at most that (markup-policy.json: max_depth)`);
+        return false;
+      }
+    } else if (text[i + 1] === "/" && /[A-Za-z]/.test(text[i + 2] ?? "")) {
+      const name = nameAt(i + 2);
+      const top = open.at(-1);
+      if (!top || top[0] !== name) {
+        out.add(i, `the end tag </${name}> does not close the innermost open element${top ? ` <${top[0]}>` : ""}; expected well-nested tags (markup-policy.json: max_depth)`);
+        return false;
+      }
+      open.pop();
+    }
+  }
+  if (open.length > 0) {
+    const [name, at] = open.at(-1);
+    out.add(at, `<${name}> is never closed; expected well-nested tags (markup-policy.json: max_depth)`);
+    return false;
+  }
+  return true;
+}
+
 function checkHtml(text, kind, out) {
   // Raw text: every '&' starts one of the references the core writes.
   for (let i = text.indexOf("&"); i !== -1 && !out.full; i = text.indexOf("&", i + 1)) {
@@ -166,6 +206,7 @@ function checkHtml(text, kind, out) {
   if (kind === "page" && !text.startsWith(policy.doctype)) {
     out.add(0, `the page does not start with ${policy.doctype}`);
   }
+  if (!nestingWithinPolicy(text, out)) return;
   // A fragment is parsed where it is published: inside the body of a page. A <body> or <html> tag in it
   // would add its attributes to the page's own element, so the wrapper's elements are checked too.
   const prefix = kind === "fragment" ? "<!DOCTYPE html><html><head><title>f</title></head><body><div>" : "";

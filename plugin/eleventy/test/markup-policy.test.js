@@ -60,6 +60,18 @@ describe("markup policy", () => {
     assert.match(css[0].message, /@import/);
   });
 
+  test("hostile nesting and a flood of problems are refused without exhausting the stack", () => {
+    const deep = checkMarkup("<div>".repeat(200000), "fragment");
+    assert.equal(deep.length, 1);
+    assert.match(deep[0].message, /nesting deeper than 100/);
+    let reopen = "";
+    for (let r = 0; r < 400; r++) reopen += `<div>${Array.from({ length: 90 }, (_, k) => `<b id="${k}">`).join("")}</div>y`;
+    assert.ok(checkMarkup(reopen, "page").length >= 1);
+    const amps = checkMarkup("&".repeat(2000000), "fragment");
+    assert.equal(amps.length, 1000);
+    assert.equal(amps.at(-1).column, 1000);
+  });
+
   test("a bundle path is safe exactly as the WordPress import says", () => {
     for (const ok of ["fi/a.html", "assets/seloste-default.css", "fragments/sv/x_y-1.html", "fi/säännöt.html"]) assert.ok(isSafeBundlePath(ok), ok);
     for (const bad of ["", ".htaccess", "fi/.htaccess", "../x", "fi//a.html", "/etc/passwd", "fi/a b.html", "a\\b", "fi/./a.html", "fi/a.html/", "x:y", "a\x01", "a\uD800", "a".repeat(513)]) {
