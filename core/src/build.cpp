@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "bundle_io.hpp"
+#include "markup_policy_support.hpp"
 #include "output_dir.hpp"
 #include "seloste/errors.hpp"
 #include "seloste/i18n.hpp"
@@ -291,6 +292,9 @@ build_outcome build_site(const build_request& req) {
         files.push_back({"sitemap.xml", sm, nullptr});
     }
 
+    // Never a bundle that seloste verify refuses: a folder theme may write anything.
+    for (const auto& f : files)
+        require_markup_policy(f.path, f.content, f.meta.is_null() ? "" : f.meta.value("kind", ""));
     ojson manifest;
     manifest["format"] = "seloste-bundle";
     manifest["format_version"] = 1;

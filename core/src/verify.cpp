@@ -4,11 +4,14 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "bundle_io.hpp"
+#include "markup_policy_support.hpp"
 #include "seloste/build.hpp"
 #include "seloste/errors.hpp"
+#include "seloste/markup_policy.hpp"
 
 namespace seloste {
 
@@ -33,10 +36,14 @@ void generate_keypair(const std::string& key_file) {
     if (::rename(tmpl.c_str(), key_file.c_str()) != 0) throw io_error(key_file + ": error: cannot write the key file");
 }
 
-std::vector<std::string> verify_bundle(const std::string& dir_s, const std::string& public_key_file) {
+std::vector<std::string> verify_bundle(const std::string& dir_in, const std::string& public_key_file) {
     init_sodium();
     std::vector<std::string> problems;
+    std::string dir_s = dir_in;
+    while (dir_s.size() > 1 && dir_s.back() == '/') dir_s.pop_back();
     const fs::path dir(dir_s);
+    std::error_code lec;
+    if (fs::is_symlink(dir, lec)) return {dir_s + ": the bundle folder is a symbolic link; expected a real folder"};
     std::string manifest_text;
     try {
         manifest_text = read_all(dir / "manifest.json");
@@ -67,25 +74,43 @@ std::vector<std::string> verify_bundle(const std::string& dir_s, const std::stri
     std::set<std::string> listed{"manifest.json", "manifest.json.sig"};
     for (const char* key : {"pages", "files"})
         for (const auto& e : m.value(key, nlohmann::json::array())) {
-            const std::string p = e.value("path", "");
-            if (p.empty() || p.front() == '/' || p.find("..") != std::string::npos ||
-                p.find('\\') != std::string::npos) {
-                problems.push_back("unsafe path in manifest: " + p);
+            const std::string p =
+                e.is_object() && e.contains("path") && e["path"].is_string() ? e["path"].get<std::string>() : "";
+            if (!is_safe_bundle_path(p) || p.find("..") != std::string::npos) {
+                problems.push_back("unsafe path in manifest: " + p +
+                                   " (expected segments of letters, digits, '.', '_' and '-', none starting with '.')");
                 continue;
             }
             listed.insert(p);
             std::error_code ec;
+            if (fs::is_symlink(dir / p, ec)) {
+                problems.push_back(p + ": a symbolic link; expected a regular file");
+                continue;
+            }
             if (!fs::is_regular_file(dir / p, ec)) {
                 problems.push_back("missing file: " + p);
                 continue;
             }
-            if (sha256_hex(read_all(dir / p)) != e.value("sha256", "")) problems.push_back("hash mismatch: " + p);
+            const std::string bytes = read_all(dir / p);
+            if (sha256_hex(bytes) != e.value("sha256", "")) {
+                problems.push_back("hash mismatch: " + p);
+                continue;
+            }
+            if (const auto kind = markup_kind_of(p, e.value("kind", "")))
+                for (const auto& mp : check_markup(bytes, *kind))
+                    problems.push_back(p + ":" + std::to_string(mp.line) + ":" + std::to_string(mp.column) +
+                                       ": refused by the markup policy: " + mp.message);
         }
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-        if (it->is_regular_file() && !listed.count(fs::relative(it->path(), dir).generic_string()))
-            problems.push_back("file not in the manifest: " + fs::relative(it->path(), dir).generic_string());
+         it.increment(ec)) {
+        const std::string rel = it->path().lexically_relative(dir).generic_string();
+        std::error_code sec;
+        if (it->is_symlink(sec))
+            problems.push_back(rel + ": a symbolic link inside the bundle; expected only regular files and folders");
+        else if (it->is_regular_file(sec) && !listed.count(rel))
+            problems.push_back("file not in the manifest: " + rel);
+    }
     return problems;
 }
 

@@ -7,7 +7,7 @@
 # Environment: SELOSTE_BIN (the seloste CLI, required), SELOSTE_SOURCE_DIR (repo
 # root, default: two levels up), SELOSTE_BUILD_DIR (npm packages and screenshots
 # are kept under it; default: a temp folder). Never writes into the repo.
-# Last line: "N passed, N failed".
+# Last line: "N passed, N failed". Argument: the script to run (default suite; markup-proof).
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,7 +48,10 @@ if ! cmp -s "$here/package-lock.json" "$work/node_modules/.seloste-a11y-lock"; t
   cp "$here/package-lock.json" "$work/node_modules/.seloste-a11y-lock"
 fi
 
-node "$work/suite.mjs" &
+# "run.sh markup-proof" runs the Chromium proof of the markup policy instead of the suite.
+script="${1:-suite}"
+[[ $script =~ ^[a-z-]+$ && -f "$work/$script.mjs" ]] || die "no such script: $script"
+node "$work/$script.mjs" &
 child=$!
 wait "$child"
 status=$?

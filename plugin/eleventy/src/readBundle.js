@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { SelosteError } from "./SelosteError.js";
 import { bundleFiles } from "./bundleFiles.js";
 import { isSafeBundlePath } from "./isSafeBundlePath.js";
+import { checkMarkup, kindOf } from "./markupPolicy.js";
 import { sha256 } from "./sha256.js";
 import { verifySignature } from "./verifySignature.js";
 
@@ -13,8 +14,11 @@ import { verifySignature } from "./verifySignature.js";
  * manifest.json (only when a 32-byte Ed25519 `publicKey` is given), the format
  * and its version, that every listed path is safe and every listed file has the
  * SHA-256 and size the manifest gives, and that the folder holds no file the
- * manifest does not list. Returns { dir, manifest, files } where `files` maps
- * each listed path to its verified bytes (a Buffer).
+ * manifest does not list, and that every page, fragment and stylesheet keeps to
+ * the markup policy (markup-policy.json, as `seloste verify` and the WordPress
+ * import). Returns { dir, manifest, files } where `files` maps each listed path
+ * to its verified bytes (a Buffer): exactly the bytes that were checked are
+ * the ones passed on.
  *
  *   const bundle = readBundle(".seloste");
  *   const signed = readBundle("bundle", { publicKey });
@@ -25,6 +29,15 @@ import { verifySignature } from "./verifySignature.js";
 export function readBundle(dir, { publicKey } = {}) {
   const root = path.resolve(dir);
   const manifestPath = path.join(root, "manifest.json");
+  let rootStat;
+  try {
+    rootStat = lstatSync(root);
+  } catch {
+    rootStat = null; // reported below, as a missing manifest
+  }
+  if (rootStat?.isSymbolicLink()) {
+    throw new SelosteError(`${root} is a symbolic link; a bundle must be a real folder: refusing the bundle`);
+  }
   let manifestBytes;
   try {
     manifestBytes = readFileSync(manifestPath);
@@ -89,6 +102,18 @@ export function readBundle(dir, { publicKey } = {}) {
     if (sha256(bytes) !== entry.sha256 || (entry.bytes !== undefined && bytes.length !== entry.bytes)) {
       throw new SelosteError(
         `${path.join(root, entry.path)} does not match its SHA-256 in manifest.json: the bundle was changed after it was built; build it again`,
+      );
+    }
+    const kind = kindOf(entry);
+    const problems = kind ? checkMarkup(bytes, kind) : [];
+    if (problems.length > 0) {
+      const shown = problems
+        .slice(0, 5)
+        .map((p) => `  ${path.join(root, entry.path)}:${p.line}:${p.column}: ${p.message}`)
+        .join("\n");
+      const more = problems.length > 5 ? `\n  ... and ${problems.length - 5} more` : "";
+      throw new SelosteError(
+        `${path.join(root, entry.path)} is refused by the markup policy (markup-policy.json): refusing the bundle\n${shown}${more}`,
       );
     }
     files.set(entry.path, bytes);

@@ -38,15 +38,16 @@ export function cleanup() {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-let builtBundle;
-/** A bundle built once by the real CLI from the examples; each caller gets its own copy. */
-export function freshBundle() {
-  if (!builtBundle) {
-    builtBundle = path.join(tempDir("seloste-bundle-"), "bundle");
-    execFileSync(selosteBin, ["build", ...exampleSources(), "-o", builtBundle], { stdio: "pipe" });
+const builtBundles = new Map();
+/** A bundle built once per theme by the real CLI from the examples; each caller gets its own copy. */
+export function freshBundle(theme = "default") {
+  if (!builtBundles.has(theme)) {
+    const dir = path.join(tempDir("seloste-bundle-"), "bundle");
+    execFileSync(selosteBin, ["build", ...exampleSources(), "--theme", theme, "-o", dir], { stdio: "pipe" });
+    builtBundles.set(theme, dir);
   }
   const copy = path.join(tempDir(), "bundle");
-  cpSync(builtBundle, copy, { recursive: true });
+  cpSync(builtBundles.get(theme), copy, { recursive: true });
   return copy;
 }
 
