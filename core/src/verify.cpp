@@ -69,13 +69,26 @@ std::vector<std::string> verify_bundle(const std::string& dir_in, const std::str
     } catch (const nlohmann::json::exception&) {
         return {"manifest.json is not valid JSON"};
     }
-    if (m.value("format", "") != "seloste-bundle" || m.value("format_version", 0) != 1)
+    // A manifest of another shape is a problem to report, never an exception.
+    const auto text_of = [](const nlohmann::json& o, const char* key) {
+        const auto it = o.find(key);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    if (!m.is_object() || text_of(m, "format") != "seloste-bundle" || !m.contains("format_version") ||
+        m["format_version"] != 1)
         return {"manifest.json is not a seloste-bundle of format_version 1"};
+    for (const char* key : {"pages", "files"})
+        if (m.contains(key) && !m[key].is_array())
+            return {std::string("manifest.json: \"") + key + "\" is not a list; expected an array of file entries"};
     std::set<std::string> listed{"manifest.json", "manifest.json.sig"};
     for (const char* key : {"pages", "files"})
         for (const auto& e : m.value(key, nlohmann::json::array())) {
-            const std::string p =
-                e.is_object() && e.contains("path") && e["path"].is_string() ? e["path"].get<std::string>() : "";
+            if (!e.is_object()) {
+                problems.push_back(std::string("manifest.json: an entry of \"") + key +
+                                   "\" is not an object; expected {\"path\", \"sha256\", ...}");
+                continue;
+            }
+            const std::string p = text_of(e, "path");
             if (!is_safe_bundle_path(p) || p.find("..") != std::string::npos) {
                 problems.push_back("unsafe path in manifest: " + p +
                                    " (expected segments of letters, digits, '.', '_' and '-', none starting with '.')");
@@ -92,11 +105,11 @@ std::vector<std::string> verify_bundle(const std::string& dir_in, const std::str
                 continue;
             }
             const std::string bytes = read_all(dir / p);
-            if (sha256_hex(bytes) != e.value("sha256", "")) {
+            if (sha256_hex(bytes) != text_of(e, "sha256")) {
                 problems.push_back("hash mismatch: " + p);
                 continue;
             }
-            if (const auto kind = markup_kind_of(p, e.value("kind", "")))
+            if (const auto kind = markup_kind_of(p, text_of(e, "kind")))
                 for (const auto& mp : check_markup(bytes, *kind))
                     problems.push_back(p + ":" + std::to_string(mp.line) + ":" + std::to_string(mp.column) +
                                        ": refused by the markup policy: " + mp.message);

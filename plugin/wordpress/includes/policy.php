@@ -390,6 +390,9 @@ function seloste_markup_check( $html, $kind = 'fragment' ) {
 		}
 		if ( ! isset( $void[ $name ] ) ) {
 			$stack[] = array( $name, $start );
+			if ( count( $stack ) > (int) $policy['max_depth'] ) {
+				return array( $start, sprintf( 'nesting deeper than %d elements; expected at most that (markup-policy.json: max_depth)', (int) $policy['max_depth'] ) );
+			}
 		}
 	}
 	if ( $stack ) {
