@@ -314,7 +314,24 @@ int cmd_keygen(const args& a) {
 int cmd_verify(const args& a) {
     if (a.positional.size() != 1) throw usage_error{"verify needs exactly one DIR"};
     const auto problems = seloste::verify_bundle(a.positional.front(), a.public_key);
-    for (const auto& p : problems) std::cerr << a.positional.front() << ": error: " << p << '\n';
+    const std::string dir = a.positional.front();
+    for (const auto& p : problems) {
+        // "PATH:LINE:COL: message" names a file of the bundle: print it as DIR/PATH:LINE:COL: error: message.
+        const size_t c1 = p.find(':'), c2 = c1 == std::string::npos ? c1 : p.find(':', c1 + 1),
+                     c3 = c2 == std::string::npos ? c2 : p.find(':', c2 + 1);
+        const auto digits = [&](size_t from, size_t to) {
+            return to > from &&
+                   std::all_of(p.begin() + from, p.begin() + to, [](char ch) { return ch >= '0' && ch <= '9'; });
+        };
+        if (c3 != std::string::npos && c1 > 0 && p.find(' ') > c1 && digits(c1 + 1, c2) && digits(c2 + 1, c3)) {
+            std::string base = dir;
+            while (base.size() > 1 && base.back() == '/') base.pop_back();
+            std::cerr << seloste::escape_for_terminal(base + "/" + p.substr(0, c3) + ": error:" + p.substr(c3 + 1))
+                      << '\n';
+        } else {
+            std::cerr << seloste::escape_for_terminal(dir + ": error: " + p) << '\n';
+        }
+    }
     if (problems.empty()) std::cout << a.positional.front() << ": ok\n";
     return problems.empty() ? exit_ok : exit_source;
 }

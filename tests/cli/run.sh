@@ -215,6 +215,21 @@ echo "tampered" >>"$site/fi/index.html"
 "$BIN" verify "$site" --public-key "$work/key.pub" >/dev/null 2>&1; expect "a tampered page fails verification" test $? -eq 1
 "$BIN" keygen "$work/other" >/dev/null
 "$BIN" verify "$site" --public-key "$work/other.pub" >/dev/null 2>&1; expect "another key fails verification" test $? -eq 1
+# A script link smuggled into a page whose hash is then "repaired": the markup policy, at DIR/PATH:LINE:COL.
+cp -r "$site" "$work/smuggled" && rm -f "$work/smuggled/manifest.json.sig"
+page=$(cd "$work/smuggled" && ls fi/*.html | grep -v index.html | head -1)
+sed -i 's#</main>#<a href="javascript\&colon;alert(1)">x</a></main>#' "$work/smuggled/$page"
+python3 - "$work/smuggled" <<'PY'
+import hashlib, json, os, sys
+d = sys.argv[1]; m = json.load(open(os.path.join(d, "manifest.json")))
+for k in ("pages", "files"):
+    for e in m.get(k, []):
+        e["sha256"] = hashlib.sha256(open(os.path.join(d, e["path"]), "rb").read()).hexdigest()
+json.dump(m, open(os.path.join(d, "manifest.json"), "w"))
+PY
+"$BIN" verify "$work/smuggled" >/dev/null 2>"$work/smuggled.err"; expect "verify refuses a javascript&colon; link with a matching hash" test $? -eq 1
+grep -Eq "^$work/smuggled/$page:[0-9]+:[0-9]+: error: refused by the markup policy: the URL scheme 'javascript:'" "$work/smuggled.err"
+expect "...naming DIR/PATH:LINE:COL and the scheme" test $? -eq 0
 mkdir -p "$work/mine" && echo keep >"$work/mine/notes.txt"
 "$BIN" build "$SRC"/examples/*.xml -o "$work/mine" >/dev/null 2>&1; expect "build refuses to replace a folder that is not a bundle" test $? -eq 3
 expect "...and leaves it alone" test -s "$work/mine/notes.txt"
