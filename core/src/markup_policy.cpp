@@ -10,6 +10,7 @@
 #include "embedded.hpp"
 #include "markup_policy_support.hpp"
 #include "seloste/errors.hpp"
+#include "utf8.hpp"
 
 namespace seloste {
 
@@ -52,29 +53,6 @@ namespace {
 
 // Decodes one UTF-8 sequence at `i`; returns its length, or 0 when it is not valid UTF-8
 // (overlong forms, surrogates and code points above U+10FFFF are invalid).
-size_t utf8_next(std::string_view s, size_t i, char32_t& cp) {
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    if (c < 0x80) return cp = c, 1;
-    size_t n = 0;
-    char32_t min = 0;
-    if ((c & 0xE0) == 0xC0)
-        n = 2, cp = c & 0x1F, min = 0x80;
-    else if ((c & 0xF0) == 0xE0)
-        n = 3, cp = c & 0x0F, min = 0x800;
-    else if ((c & 0xF8) == 0xF0)
-        n = 4, cp = c & 0x07, min = 0x10000;
-    else
-        return 0;
-    if (i + n > s.size()) return 0;
-    for (size_t k = 1; k < n; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-}
-
 std::string hex_cp(char32_t cp) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
@@ -89,7 +67,7 @@ void check_encoding(std::string_view bytes, problem_sink& out) {
         allowed.insert(static_cast<unsigned char>(c.get<std::string>().at(0)));
     for (size_t i = 0; i < bytes.size() && !out.full();) {
         char32_t cp = 0;
-        const size_t n = utf8_next(bytes, i, cp);
+        const size_t n = detail::utf8_at(bytes, i, cp);
         if (n == 0) {
             char buf[8];
             std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(bytes[i]));
@@ -470,22 +448,7 @@ bool is_safe_bundle_path(std::string_view path) {
             continue;
         }
         char32_t cp = 0;
-        const size_t n = [&] {
-            // One code point; invalid UTF-8 is refused.
-            const auto c = static_cast<unsigned char>(path[i]);
-            if (c < 0x80) return cp = c, size_t{1};
-            size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-            if (!len || i + len > path.size()) return size_t{0};
-            cp = c & (0x7F >> len);
-            for (size_t k = 1; k < len; ++k) {
-                const auto b = static_cast<unsigned char>(path[i + k]);
-                if ((b & 0xC0) != 0x80) return size_t{0};
-                cp = (cp << 6) | (b & 0x3F);
-            }
-            static const char32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-            if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return size_t{0};
-            return len;
-        }();
+        const size_t n = detail::utf8_at(path, i, cp);  // invalid UTF-8 is refused
         if (n == 0) return false;
         const auto type = u_charType(static_cast<UChar32>(cp));
         const bool letter = type == U_UPPERCASE_LETTER || type == U_LOWERCASE_LETTER || type == U_TITLECASE_LETTER ||

@@ -8,6 +8,8 @@
 #include <map>
 #include <tuple>
 
+#include "utf8.hpp"
+
 namespace seloste::reading {
 
 namespace {
@@ -52,31 +54,6 @@ const char* char_name(char32_t c) {
 // A control character a source may not hold: C0 but tab and line breaks, DEL, C1.
 bool is_refused_control(char32_t c) {
     return (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D) || (c >= 0x7F && c <= 0x9F);
-}
-
-// Decodes one UTF-8 sequence at `p`; 0 when it is not valid UTF-8 (strict: no overlong
-// forms, no surrogates, nothing above U+10FFFF).
-size_t decode(std::string_view s, size_t i, char32_t& c) {
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-    const auto cont = [&](size_t k) { return i + k < s.size() && (b(k) & 0xC0) == 0x80; };
-    const unsigned char b0 = b(0);
-    if (b0 < 0x80) {
-        c = b0;
-        return 1;
-    }
-    if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
-        c = ((b0 & 0x1Fu) << 6) | (b(1) & 0x3Fu);
-        return 2;
-    }
-    if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
-        c = ((b0 & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
-        return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) ? 3 : 0;
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
-        c = ((b0 & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
-        return c >= 0x10000 && c <= 0x10FFFF ? 4 : 0;
-    }
-    return 0;
 }
 
 bool name_start(char c) {
@@ -236,7 +213,7 @@ std::optional<invisible_at> find_invisible(std::string_view s) {
             continue;
         }
         char32_t c = 0;
-        const size_t n = decode(s, i, c);
+        const size_t n = detail::utf8_at(s, i, c);
         if (n && is_invisible(c)) return invisible_at{c, i};
         i += n ? n : 1;
     }
@@ -262,7 +239,7 @@ byte_scan scan_bytes(std::string_view text, const locator& loc) {
             continue;
         }
         char32_t c = 0;
-        const size_t n = decode(text, i, c);
+        const size_t n = detail::utf8_at(text, i, c);
         if (n == 0) {
             char byte[8];
             std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(ch));
