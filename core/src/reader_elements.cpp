@@ -320,6 +320,10 @@ std::vector<retention_rule> reader::read_retention(const XMLElement* e, const re
         }
         rr.criteria = text_child(c, "criteria");
         rr.description = text_child(c, "description");
+        if (rr.period && c->FirstChildElement("criteria"))
+            fail(where(c->FirstChildElement("criteria")),
+                 "<rule> holds both <period> and <criteria>; expected exactly one: <period> when the length is "
+                 "fixed, <criteria> when it depends on something (explain a period in <description>)");
         if (!rr.period && rr.criteria.empty())
             fail(rr.where, "<rule> has neither <period> nor <criteria>; expected how long the data is kept");
         out.push_back(std::move(rr));
