@@ -390,6 +390,21 @@ class checker {
                            std::all_of(v.begin(), v.begin() + 7, [](char c) { return c >= '0' && c <= '9'; }) &&
                            v[8] >= '0' && v[8] <= '9';
         if (!shape) {
+            // A Finnish VAT number (FI01244613) is the business ID without its hyphen: propose that ID.
+            std::string digits;
+            for (char c :
+                 v.size() > 2 && (v[0] == 'F' || v[0] == 'f') && (v[1] == 'I' || v[1] == 'i') ? v.substr(2) : "")
+                if (c >= '0' && c <= '9')
+                    digits += c;
+                else if (c != ' ' && c != '-')
+                    digits = "not a VAT number";
+            if (digits.size() == 8) {
+                const std::string id = digits.substr(0, 7) + "-" + digits.substr(7);
+                if (is_business_id(id)) {
+                    emit(make_finding("fact.business-id", "vat-number", at, reg, {{"value", v}, {"id", id}}));
+                    return;
+                }
+            }
             emit(make_finding("fact.business-id", "format", at, reg, {{"value", v}}));
             return;
         }

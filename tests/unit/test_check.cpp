@@ -93,6 +93,22 @@ TEST_CASE("format_finding gives file:line:col, severity, message and rule", "[ch
     CHECK_FALSE(f.message_sv.empty());
 }
 
+TEST_CASE("a VAT number given as the business ID proposes the business ID", "[check][facts]") {
+    for (const char* vat : {"FI01244613", "FI 0124 4613", "fi01244613"}) {
+        INFO(vat);
+        const auto fs = of_rule(run(source(std::string("<business-id>") + vat + "</business-id>")), "fact.business-id");
+        REQUIRE(fs.size() == 1);
+        CHECK(fs.front().message_en.find("is a VAT number") != std::string::npos);
+        CHECK(fs.front().message_en.find("“0124461-3”") != std::string::npos);
+        CHECK(fs.front().message_fi.find("”0124461-3”") != std::string::npos);
+        CHECK(fs.front().message_sv.find("”0124461-3”") != std::string::npos);
+    }
+    // A VAT number whose digits make no valid business ID is only "not of the form".
+    const auto bad = of_rule(run(source("<business-id>FI01244614</business-id>")), "fact.business-id");
+    REQUIRE(bad.size() == 1);
+    CHECK(bad.front().message_en.find("VAT") == std::string::npos);
+}
+
 TEST_CASE("business ID check digit", "[check][facts]") {
     for (const char* ok : {"0974008-0", "2083762-5", "0209628-8", "1993667-7", "0159029-2", "0911384-5"}) {
         INFO(ok);
