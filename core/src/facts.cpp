@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "source_scan.hpp"
+
 namespace seloste {
 
 namespace {
@@ -75,11 +77,54 @@ bool is_web_url(std::string_view url) {
                    static_cast<unsigned char>(c) >= 0x80;
         }))
         return false;
+    if (reading::find_invisible(url)) return false;
     // No whitespace, quotes, angle brackets or control characters anywhere.
     return std::none_of(url.begin(), url.end(), [](char c) {
         return static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' ||
                c == '`';
     });
+}
+
+std::vector<std::pair<size_t, size_t>> find_web_urls(std::string_view text) {
+    std::vector<std::pair<size_t, size_t>> out;
+    size_t i = 0;
+    while ((i = text.find('h', i)) != std::string_view::npos) {
+        const bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+        if (!word_start || !(text.substr(i).starts_with("http://") || text.substr(i).starts_with("https://"))) {
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < text.size()) {
+            const auto c = static_cast<unsigned char>(text[end]);
+            if (c <= 0x20 || c == '"' || c == '\'' || c == '<' || c == '>') break;
+            if (text.compare(end, 3, "\u201D") == 0 || text.compare(end, 3, "\u201C") == 0 ||
+                text.compare(end, 2, "\u00BB") == 0 || text.compare(end, 2, "\u00A0") == 0)
+                break;
+            ++end;
+        }
+        // Sentence punctuation after an address is not part of it; a closing bracket only
+        // when the address does not open one itself (counted once: linear on any input).
+        const std::string_view whole = text.substr(i, end - i);
+        auto open_round = std::count(whole.begin(), whole.end(), '('),
+             close_round = std::count(whole.begin(), whole.end(), ')');
+        auto open_square = std::count(whole.begin(), whole.end(), '['),
+             close_square = std::count(whole.begin(), whole.end(), ']');
+        while (end > i) {
+            const char c = text[end - 1];
+            if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?')
+                --end;
+            else if (c == ')' && open_round < close_round)
+                --end, --close_round;
+            else if (c == ']' && open_square < close_square)
+                --end, --close_square;
+            else
+                break;
+        }
+        if (is_web_url(text.substr(i, end - i))) out.emplace_back(i, end - i);
+        i = std::max(end, i + 1);
+    }
+    return out;
 }
 
 bool is_business_id(std::string_view id) {

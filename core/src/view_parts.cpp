@@ -55,10 +55,44 @@ std::string view_builder::plain(const text& t) const {
     return r.value ? *r.value : std::string();
 }
 
-// {text, paras: [{p}] | true (one paragraph, with p beside text), lang: "sv" | false};
-// false when the text is empty.
+namespace {
+
+// A paragraph's runs, [{text, href | false}], when web addresses are written in it; false
+// otherwise (the theme then prints p as it is). Links only from find_web_urls.
+data runs_of(std::string_view p) {
+    if (p.find("http") == std::string_view::npos) return data(false);
+    const auto urls = find_web_urls(p);
+    if (urls.empty()) return data(false);
+    static const shape run{"text", "href"};
+    list runs;
+    runs.reserve(urls.size() * 2 + 1);
+    size_t pos = 0;
+    const auto plain = [&](size_t to) {
+        if (to == pos) return;
+        data r = run.make();
+        r["text"] = str(std::string(p.substr(pos, to - pos)));
+        r["href"] = data(false);
+        runs.push_back(std::move(r));
+    };
+    for (const auto& [at, len] : urls) {
+        plain(at);
+        data r = run.make();
+        r["text"] = str(std::string(p.substr(at, len)));
+        r["href"] = str(std::string(p.substr(at, len)));
+        runs.push_back(std::move(r));
+        pos = at + len;
+    }
+    plain(p.size());
+    return make_list(std::move(runs));
+}
+
+}  // namespace
+
+// {text, paras: [{p, runs}] | true (one paragraph, with p and runs beside text), lang: "sv" | false};
+// false when the text is empty. runs: see runs_of.
 data view_builder::text_view(const text& t) const {
-    static const shape one_paragraph{"text", "lang", "paras", "p"}, paragraphs{"text", "lang", "paras"}, paragraph{"p"};
+    static const shape one_paragraph{"text", "lang", "paras", "p", "runs"}, paragraphs{"text", "lang", "paras"},
+        paragraph{"p", "runs"};
     auto r = t.get(l_);
     if (!r.value || r.value->empty()) return data(false);
     const std::string& s = *r.value;
@@ -71,6 +105,7 @@ data view_builder::text_view(const text& t) const {
         // {{#paras}}…{{p}}…{{/paras}} renders as for a list of one {p}, without
         // building the list.
         v["paras"] = data(true);
+        v["runs"] = runs_of(s);
         v["p"] = str(s);
         return v;
     }
@@ -81,6 +116,7 @@ data view_builder::text_view(const text& t) const {
         size_t end = s.find("\n\n", pos);
         if (end == std::string::npos) end = s.size();
         data p = paragraph.make();
+        p["runs"] = runs_of(std::string_view(s).substr(pos, end - pos));
         p["p"] = str(s.substr(pos, end - pos));
         paras.push_back(std::move(p));
         pos = end + 2;
