@@ -81,7 +81,44 @@ std::string_view code_of(const std::pair<E, std::string_view> (&table)[N], E e) 
         if (x == e) return c;
     return {};
 }
+const std::pair<art9_condition, std::string_view> conditions[] = {
+    {art9_condition::explicit_consent, "explicit-consent"},
+    {art9_condition::employment, "employment"},
+    {art9_condition::vital_interests, "vital-interests"},
+    {art9_condition::not_for_profit, "not-for-profit"},
+    {art9_condition::made_public, "made-public"},
+    {art9_condition::legal_claims, "legal-claims"},
+    {art9_condition::substantial_public_interest, "substantial-public-interest"},
+    {art9_condition::health_care, "health-care"},
+    {art9_condition::public_health, "public-health"},
+    {art9_condition::archiving, "archiving"},
+};
+
+const std::pair<controllership, std::string_view> relations[] = {
+    {controllership::single, "single"},
+    {controllership::joint, "joint"},
+    {controllership::separate, "separate"},
+    {controllership::group, "group"},
+};
 }  // namespace
+
+std::string_view condition_code(art9_condition c) {
+    return code_of(conditions, c);
+}
+std::string_view condition_article(art9_condition c) {
+    static const std::string_view articles[] = {"9(2)(a)", "9(2)(b)", "9(2)(c)", "9(2)(d)", "9(2)(e)",
+                                                "9(2)(f)", "9(2)(g)", "9(2)(h)", "9(2)(i)", "9(2)(j)"};
+    return articles[static_cast<size_t>(c)];
+}
+std::optional<art9_condition> parse_condition(std::string_view code) {
+    return find_code(conditions, code);
+}
+std::string_view controllership_code(controllership c) {
+    return code_of(relations, c);
+}
+std::optional<controllership> parse_controllership(std::string_view code) {
+    return find_code(relations, code);
+}
 
 std::string_view basis_code(legal_basis b) {
     return bases[static_cast<size_t>(b)].code;
@@ -127,6 +164,12 @@ const organisation* source_doc::find_organisation(std::string_view id) const {
 }
 const person* source_doc::find_person(std::string_view id) const {
     return find_by_id(people, id);
+}
+const contact_point* source_doc::find_contact_point(std::string_view id) const {
+    return find_by_id(contact_points, id);
+}
+const block* source_doc::find_block(std::string_view id) const {
+    return find_by_id(blocks, id);
 }
 const register_* source_doc::find_register(std::string_view id) const {
     return find_by_id(registers, id);

@@ -313,7 +313,7 @@ std::optional<date> reader::read_date(std::string_view s, const source_location&
 ref reader::read_ref(const XMLElement* e, const char* kind) {
     expect(e, {}, {}, {"ref"});
     const char* raw = e->Attribute("ref");
-    ref r{ref_attr(e, "ref"), where(e)};
+    ref r{ref_attr(e, "ref"), where(e), {}};
     if (!raw || !*raw)
         fail(r.where, std::string("<") + e->Name() + "> lacks ref; expected ref=\"ID\" of a " + kind);
     else if (!r.id.empty()) {

@@ -9,6 +9,7 @@
 #include <array>
 #include <compare>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,6 +84,8 @@ struct organisation {
     text name;
     std::string business_id;
     source_location business_id_where;
+    std::string vat_number;  // e.g. FI01244613
+    source_location vat_number_where;
     std::optional<address> visiting_address;
     std::optional<address> postal_address;
     std::string phone;
@@ -106,8 +109,34 @@ struct person {
     source_location phone_where;
     std::string web;
     source_location web_where;
+    std::optional<address> visiting_address;
     std::optional<address> postal_address;
     source_location where;
+};
+
+// A contact point shared by several controllers or registers, e.g. one customer service.
+struct contact_point {
+    std::string id;
+    text name;
+    std::string email;
+    source_location email_where;
+    std::string phone;
+    source_location phone_where;
+    std::string web;
+    source_location web_where;
+    std::string request_form;  // a web form for data-subject requests
+    source_location request_form_where;
+    std::optional<address> visiting_address;
+    std::optional<address> postal_address;
+    source_location where;
+};
+
+// The groups of data subjects an element applies to: ids of <subject id> items of the
+// register; empty means every group.
+struct subject_refs {
+    std::vector<std::string> ids;
+    source_location where;
+    bool empty() const { return ids.empty(); }
 };
 
 // GDPR Art. 6(1) legal bases.
@@ -121,20 +150,49 @@ struct purpose {
     text description;
     text interest;  // the legitimate interest itself (basis legitimate_interest)
     bool direct_marketing = false;
+    subject_refs subjects;
+    std::string block;  // the id of the <purpose> block it came from, if any
     source_location where;
 };
+
+// Art. 9 special categories and Art. 10 criminal-offence data.
+enum class special_kind { none, art9, art10 };
+// The conditions of Art. 9(2)(a)-(j).
+enum class art9_condition {
+    explicit_consent,
+    employment,
+    vital_interests,
+    not_for_profit,
+    made_public,
+    legal_claims,
+    substantial_public_interest,
+    health_care,
+    public_health,
+    archiving
+};
+std::string_view condition_code(art9_condition c);     // "explicit-consent", ...
+std::string_view condition_article(art9_condition c);  // "9(2)(a)", ...
+std::optional<art9_condition> parse_condition(std::string_view code);
 
 struct data_category {
     std::string id;
     text name;
     text description;
+    special_kind special = special_kind::none;
+    std::optional<art9_condition> condition;  // art9 only
+    text legal_ground;                        // art10 (required), art9 (optional national law)
+    subject_refs subjects;
+    std::string block;  // the id of the <category> block it came from, if any
     source_location where;
 };
 
-struct item {  // a free-text list item with an optional flag
+struct item {  // a free-text list item with optional flags
     text value;
     bool from_data_subject = false;  // sources only
     source_location where;
+    std::string id;                    // data subjects only: the group's id (may be empty)
+    bool publicly_accessible = false;  // sources only: Art. 14(2)(f)
+    subject_refs subjects;             // sources only
 };
 
 enum class safeguard { adequacy, scc_2021, bcr, derogation, other, scc_2010 };
@@ -151,6 +209,7 @@ struct transfer {
 struct transfers_section {
     bool none = false;  // nothing leaves the EU/EEA
     text description;
+    text safeguards_copy;  // how to obtain a copy of the safeguards, Art. 13(1)(f)
     std::vector<transfer> items;
     source_location where;
 };
@@ -165,6 +224,7 @@ struct retention_rule {
     std::optional<duration> period;
     text criteria;
     text description;
+    subject_refs subjects;
     source_location where;
 };
 
@@ -209,6 +269,8 @@ struct cookies_section {
 struct rights_section {
     text exercise;
     text note;
+    std::string request_form;  // a web form for data-subject requests
+    source_location request_form_where;
     source_location where;
 };
 
@@ -227,6 +289,25 @@ struct change {
 struct ref {
     std::string id;
     source_location where;
+    text processing;  // controllers only: what this controller answers for
+};
+
+// How the controllers of a register relate (Art. 26 and the other real cases).
+enum class controllership {
+    single,    // one controller
+    joint,     // Art. 26 joint controllers
+    separate,  // several controllers, each for its own processing
+    group      // one group company, controller of systems shared by the group
+};
+std::string_view controllership_code(controllership c);
+std::optional<controllership> parse_controllership(std::string_view code);
+
+// A related notice: a link with its own text.
+struct related_link {
+    std::string href;
+    source_location href_where;
+    text label;
+    source_location where;
 };
 
 struct register_ {
@@ -234,6 +315,9 @@ struct register_ {
     text name;
     text description;
     std::vector<ref> controllers;
+    std::optional<controllership> relation;  // empty: several controllers, relationship not stated
+    source_location relation_where;
+    std::vector<ref> group_companies;  // controllership::group
     text joint_arrangement;
     std::optional<ref> representative;
     std::optional<ref> dpo;
@@ -254,12 +338,25 @@ struct register_ {
     std::optional<security_section> security;
     std::optional<cookies_section> cookies;
     std::optional<rights_section> rights;
+    text further_processing;  // Art. 13(3)/14(4)
+    std::vector<related_link> related;
+    // Where a section came from a block: element name ("security", "retention", ...) -> block id.
+    std::map<std::string, std::string> block_refs;
     date notice_date;
     source_location notice_date_where;
     std::vector<change> history;
     source_location where;
 
     bool has_basis(legal_basis b) const;
+};
+
+// A reusable section under <blocks>; its content sits in the matching field of `content`
+// (purposes[0] for a purpose, data_categories[0] for a category, the section otherwise).
+struct block {
+    std::string kind;  // the element name: "security", "retention", "purpose", ...
+    std::string id;
+    register_ content;
+    source_location where;
 };
 
 struct word_list {
@@ -272,11 +369,18 @@ struct source_doc {
     std::string file;  // as given to the reader
     std::vector<organisation> organisations;
     std::vector<person> people;
+    std::vector<contact_point> contact_points;
+    std::vector<block> blocks;
     std::vector<register_> registers;
     std::vector<word_list> words;
+    // A lead supervisory authority other than the Finnish one (no id); empty: the Finnish
+    // Data Protection Ombudsman (core/data/authority.json).
+    std::optional<organisation> supervisory_authority;
 
     const organisation* find_organisation(std::string_view id) const;
     const person* find_person(std::string_view id) const;
+    const contact_point* find_contact_point(std::string_view id) const;
+    const block* find_block(std::string_view id) const;
     const register_* find_register(std::string_view id) const;
 };
 
