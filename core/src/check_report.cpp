@@ -87,6 +87,7 @@ std::string findings_to_json(const std::vector<finding>& findings) {
         j["line"] = f.where.line;
         j["column"] = f.where.column;
         j["message"] = {{"fi", f.message_fi}, {"sv", f.message_sv}, {"en", f.message_en}};
+        j["kind"] = f.kind.empty() ? ojson(nullptr) : ojson(f.kind);
         list.push_back(std::move(j));
         switch (f.level) {
             case severity::error: ++errors; break;

@@ -449,6 +449,7 @@ finding make_finding(std::string_view rule, std::string_view variant, const sour
     f.article = v->second.article.value_or(r->second.article);
     f.where = where;
     f.register_id = register_id;
+    f.kind = std::string(variant);
     for (lang l : all_langs) {
         std::string msg = v->second.text[static_cast<size_t>(l)];
         if (msg.empty()) msg = v->second.text[static_cast<size_t>(lang::en)];

@@ -25,6 +25,7 @@ struct finding {
     std::string message_en;
     source_location where;
     std::string register_id;  // empty for findings about the whole source
+    std::string kind;         // the variant of the rule, e.g. "joint-no-arrangement" (core/data/checks.json)
 };
 
 struct check_options {
