@@ -32,6 +32,7 @@ std::vector<text_ref> register_texts(const register_& r) {
     std::vector<text_ref> out;
     add(out, r.name, "name");
     add(out, r.description, "description");
+    for (const auto& c : r.controllers) add(out, c.processing, "controller[" + c.id + "]/processing");
     add(out, r.joint_arrangement, "joint-arrangement");
     for (size_t i = 0; i < r.purposes.size(); ++i) {
         add(out, r.purposes[i].description, "purpose" + idx(i) + "/description");
@@ -41,6 +42,7 @@ std::vector<text_ref> register_texts(const register_& r) {
     for (const auto& c : r.data_categories) {
         add(out, c.name, "data-categories/category[" + c.id + "]/name");
         add(out, c.description, "data-categories/category[" + c.id + "]/description");
+        add(out, c.legal_ground, "data-categories/category[" + c.id + "]/legal-ground");
     }
     add_items(out, r.recipients, "recipients/recipient");
     add_items(out, r.processors, "processors/processor");
@@ -49,6 +51,7 @@ std::vector<text_ref> register_texts(const register_& r) {
         add(out, r.transfers->description, "transfers/description");
         for (size_t i = 0; i < r.transfers->items.size(); ++i)
             add(out, r.transfers->items[i].description, "transfers/transfer" + idx(i) + "/description");
+        add(out, r.transfers->safeguards_copy, "transfers/safeguards-copy");
     }
     add_items(out, r.sources, "sources/source");
     for (size_t i = 0; i < r.retention.size(); ++i) {
@@ -79,12 +82,14 @@ std::vector<text_ref> register_texts(const register_& r) {
         add(out, r.rights->exercise, "rights/exercise");
         add(out, r.rights->note, "rights/note");
     }
+    add(out, r.further_processing, "further-processing");
+    for (size_t i = 0; i < r.related.size(); ++i) add(out, r.related[i].label, "related" + idx(i));
     for (size_t i = 0; i < r.history.size(); ++i) add(out, r.history[i].description, "history/change" + idx(i));
     return out;
 }
 
-std::vector<entity_text> organisation_texts(const organisation& o) {
-    const std::string p = "organisation[" + o.id + "]";
+std::vector<entity_text> organisation_texts(const organisation& o, const std::string& path) {
+    const std::string p = path.empty() ? "organisation[" + o.id + "]" : path;
     std::vector<text_ref> names, notes;
     add(names, o.name, p + "/name");
     add_address(names, o.visiting_address, p + "/visiting-address");
@@ -100,11 +105,23 @@ std::vector<entity_text> person_texts(const person& pe) {
     const std::string p = "person[" + pe.id + "]";
     std::vector<text_ref> names, titles;
     add(names, pe.name, p + "/name");
+    add_address(names, pe.visiting_address, p + "/visiting-address");
     add_address(names, pe.postal_address, p + "/postal-address");
     add(titles, pe.title, p + "/title");
     std::vector<entity_text> out;
     for (auto& r : names) out.push_back({r, false});
     for (auto& r : titles) out.push_back({r, true});
+    return out;
+}
+
+std::vector<entity_text> contact_point_texts(const contact_point& cp) {
+    const std::string p = "contact-point[" + cp.id + "]";
+    std::vector<text_ref> names;
+    add(names, cp.name, p + "/name");
+    add_address(names, cp.visiting_address, p + "/visiting-address");
+    add_address(names, cp.postal_address, p + "/postal-address");
+    std::vector<entity_text> out;
+    for (auto& r : names) out.push_back({r, false});
     return out;
 }
 

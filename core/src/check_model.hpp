@@ -27,8 +27,11 @@ struct entity_text {
     bool spell;
 };
 
-std::vector<entity_text> organisation_texts(const organisation& o);
+// `path` names the organisation in messages ("supervisory-authority"); "organisation[ID]" when empty.
+std::vector<entity_text> organisation_texts(const organisation& o, const std::string& path = "");
 std::vector<entity_text> person_texts(const person& pe);
+// A contact point's name and addresses: names, not spelt.
+std::vector<entity_text> contact_point_texts(const contact_point& cp);
 
 struct text_value {
     std::optional<lang> l;  // empty: neutral
