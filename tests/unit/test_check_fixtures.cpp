@@ -1,5 +1,8 @@
 // Every rule has a fixture that triggers it and one that does not:
 // tests/fixtures/checks/<rule-id>/bad.xml must yield the rule, good.xml must not.
+// A folder may hold more: bad-<kind>.xml and bad-<kind>--<what>.xml must yield a finding
+// of the rule with that kind (the rule's variant in core/data/checks.json); good-<what>.xml,
+// like good.xml, must yield nothing of the rule and no error.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -32,8 +35,9 @@ seloste::check_options options_for(const fs::path& dir) {
     return o;
 }
 
-bool has_rule(const std::vector<seloste::finding>& fs, const std::string& rule) {
-    return std::any_of(fs.begin(), fs.end(), [&](const seloste::finding& f) { return f.rule == rule; });
+bool has_rule(const std::vector<seloste::finding>& fs, const std::string& rule, const std::string& kind = "") {
+    return std::any_of(fs.begin(), fs.end(),
+                       [&](const seloste::finding& f) { return f.rule == rule && (kind.empty() || f.kind == kind); });
 }
 
 std::string dump(const std::vector<seloste::finding>& fs) {
@@ -67,7 +71,9 @@ TEST_CASE("every rule has a triggering and a clean fixture", "[check][fixtures]"
                                            "gdpr.13.2.f.automated",
                                            "gdpr.14.1.d.categories",
                                            "gdpr.14.2.f.sources",
+                                           "gdpr.9.2.a.explicit-consent",
                                            "fact.business-id",
+                                           "fact.vat-number",
                                            "fact.date",
                                            "fact.email",
                                            "fact.url",
@@ -100,6 +106,21 @@ TEST_CASE("every rule has a triggering and a clean fixture", "[check][fixtures]"
             CHECK_FALSE(has_rule(good, rule));
             // A clean fixture is clean of errors altogether, so it shows how to write the element.
             CHECK_FALSE(seloste::has_errors(good));
+            for (const auto& e : fs::directory_iterator(dir)) {
+                const std::string name = e.path().filename().string();
+                if (e.path().extension() != ".xml" || name == "bad.xml" || name == "good.xml") continue;
+                const auto found = seloste::check_file(e.path().string(), opts);
+                INFO(name << " findings:\n" << dump(found));
+                if (name.starts_with("bad-")) {
+                    const std::string stem = e.path().stem().string().substr(4);
+                    const std::string kind = stem.substr(0, stem.find("--"));
+                    CHECK(has_rule(found, rule, kind));
+                } else {
+                    REQUIRE(name.starts_with("good-"));
+                    CHECK_FALSE(has_rule(found, rule));
+                    CHECK_FALSE(seloste::has_errors(found));
+                }
+            }
         }
     }
 }
