@@ -58,9 +58,13 @@ done
 python3 - "$xsd" "$all_elements" "$SRC"/examples/*.xml <<'PY' && ok "every element and attribute of the schema is used by a source" || bad "the schema declares names that no source uses"
 import sys, xml.etree.ElementTree as ET
 XS = "{http://www.w3.org/2001/XMLSchema}"
-schema = ET.parse(sys.argv[1]).getroot()
-declared = {("element", e.get("name")) for e in schema.iter(XS + "element") if e.get("name")}
-declared |= {("attribute", a.get("name")) for a in schema.iter(XS + "attribute") if a.get("name")}
+import os
+declared, files = set(), [sys.argv[1]]
+for path in files:  # the schema and the files it includes
+    schema = ET.parse(path).getroot()
+    files += [os.path.join(os.path.dirname(path), i.get("schemaLocation")) for i in schema.iter(XS + "include")]
+    declared |= {("element", e.get("name")) for e in schema.iter(XS + "element") if e.get("name")}
+    declared |= {("attribute", a.get("name")) for a in schema.iter(XS + "attribute") if a.get("name")}
 used = set()
 for f in sys.argv[2:]:
     for e in ET.parse(f).getroot().iter():
