@@ -74,8 +74,12 @@ void view_builder::sections(data& v) {
         for (const auto& c : reg_.contacts)
             if (data x = contact_view(c); !x.is_false()) cs.push_back(std::move(x));
         const auto n_cs = cs.size();
+        // A shared contact point (a customer service) is not a person: the heading says contact.
+        const bool any_point = std::any_of(reg_.contacts.begin(), reg_.contacts.end(),
+                                           [&](const ref& c) { return doc_.find_contact_point(c.id) != nullptr; });
         add_section(v, toc, "contacts",
-                    format_message(l_, "section.contacts", {}, {{"count", static_cast<double>(n_cs)}}),
+                    any_point ? message(l_, "section.contacts_point")
+                              : format_message(l_, "section.contacts", {}, {{"count", static_cast<double>(n_cs)}}),
                     n_cs == 0 ? data(false) : with_items(make_list(std::move(cs))));
     }
     // Register
