@@ -436,3 +436,43 @@ TEST_CASE("text of the new elements renders as inert text", "[render][issue12][e
             CHECK(has(html, "<a href=\"https://alfa.fi/x\">&lt;svg"));
         }
 }
+
+TEST_CASE("the view's fixture shows every issue-12 part in every theme, language and kind",
+          "[render][issue12][fixture]") {
+    const source_doc doc = read_source(std::string(SELOSTE_SOURCE_DIR) + "/tests/fixtures/view/all-elements.xml");
+    REQUIRE(doc.registers.size() == 3);
+    for (const char* th : themes)
+        for (bool fragment : {false, true})
+            for (lang l : all_langs) {
+                INFO(th << " " << lang_code(l) << (fragment ? " fragment" : " page"));
+                render_options o;
+                o.language = l;
+                o.fragment = fragment;
+                const std::string joint = render_html(doc, doc.registers[0], load_theme(th), o),
+                                  separate = render_html(doc, doc.registers[1], load_theme(th), o),
+                                  group = render_html(doc, doc.registers[2], load_theme(th), o);
+                CHECK(has(joint, ">" + message(l, "section.controllers_joint") + "<"));
+                CHECK(has(joint, message(l, "section.joint_arrangement")));
+                CHECK(has(joint, message(l, "label.vat_number")));
+                CHECK(has(joint, message(l, "label.request_form")));
+                CHECK(has(joint, message(l, "label.visiting_address")));
+                CHECK(has(joint, message(l, "rights.request_form") + "</a>"));
+                CHECK(has(joint, message(l, "section.related")));
+                CHECK(has(joint, message(l, "sources.public")));
+                CHECK(has(joint, message(l, "label.safeguards_copy")));
+                CHECK(has(joint, message(l, "section.further_processing")));
+                CHECK(has(joint, message(l, "special.art9")));
+                CHECK(has(joint, message(l, "condition.vital-interests")));
+                CHECK(has(joint, message(l, "special.art10")));
+                CHECK(has(joint, message(l, "label.legal_ground")));
+                CHECK(has(joint, message(l, "section.lead_authority")));
+                CHECK(count(joint, message(l, "label.applies_to") + ":") >= 4);
+                CHECK(has(separate, message(l, "controllers.separate")));
+                CHECK(count(separate, message(l, "label.processing") + ":") == 2);
+                CHECK(has(group, "Kotimäen Lämpöverkot Oy"));
+                CHECK(has(group, "Kotimäen Lämpöpalvelut Oy"));
+                CHECK_FALSE(has(group, message(l, "section.controllers_joint")));
+                // The person's visiting address in the group register.
+                CHECK(has(group, "Ruukinkatu 4 B"));
+            }
+}
