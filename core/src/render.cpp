@@ -38,9 +38,12 @@ data standard_view(const theme::impl& th, lang l) {
     v["doc_title"] = str(message(l, "doc.title"));
     v["generator"] = str(format_message(l, "doc.generator", {{"version", version}}));
     static constexpr const char* keys[] = {
-        "business_id", "visiting_address", "postal_address", "phone",    "email",   "web",         "purpose", "basis",
-        "interest",    "category",         "period",         "all_data", "country", "safeguard",   "date",    "change",
-        "consequence", "collected",        "refusal",        "exercise", "logic",   "significance"};
+        "business_id", "visiting_address", "postal_address", "phone",       "email",
+        "web",         "purpose",          "basis",          "interest",    "category",
+        "period",      "all_data",         "country",        "safeguard",   "date",
+        "change",      "consequence",      "collected",      "refusal",     "exercise",
+        "logic",       "significance",     "vat_number",     "processing",  "request_form",
+        "applies_to",  "safeguards_copy",  "condition",      "legal_ground"};
     for (const char* k : keys) v[std::string("t_") + k] = str(message(l, std::string("label.") + k));
     v["t_toc"] = str(message(l, "doc.toc"));
     v["t_other_languages"] = str(message(l, "doc.other_languages"));
@@ -48,6 +51,7 @@ data standard_view(const theme::impl& th, lang l) {
     v["t_security_manual"] = str(message(l, "section.security_manual"));
     v["t_security_electronic"] = str(message(l, "section.security_electronic"));
     v["t_retention_caption"] = str(message(l, "retention.caption"));
+    v["t_joint_arrangement"] = str(message(l, "section.joint_arrangement"));
     // The theme's own texts (theme.json "strings") as s_KEY, in this language, else fi, sv, en.
     for (const auto& [key, texts] : th.strings) {
         std::string value = texts[static_cast<size_t>(l)];

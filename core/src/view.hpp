@@ -7,6 +7,7 @@
 #include <kainjow/mustache.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "seloste/model.hpp"
@@ -81,12 +82,29 @@ class view_builder {
     data address_view(const std::optional<address>& a) const;
     data organisation_view(const organisation& o) const;
     data person_view(const person& p) const;
+    data contact_point_view(const contact_point& c) const;
+    // A person, an organisation or a contact point; false for an unknown id.
     data contact_view(const ref& r) const;
     void alternates(data& v) const;
+    // The groups of data subjects an element applies to: {runs: [{text, lang}]}, the
+    // groups' texts in the language's list format; false when it applies to every group.
+    data applies_to(const subject_refs& s) const;
+
+    // ---- parties and the authority (view_parties.cpp) ----------------------
+    std::string intro() const;
+    // The controllers section's title and body (false when no controller is known).
+    std::pair<std::string, data> controllers_section() const;
+    // The supervisory authority: the source's lead authority, else the Finnish one.
+    std::pair<std::string, data> authority_section() const;
 
     // ---- sections (view_sections.cpp) --------------------------------------
     void add_section(data& v, list& toc, const std::string& key, const std::string& title, data body);
     static data with_items(data items);
+    // Sources of one origin: texts, each with `public` (the marker of a publicly
+    // accessible source, 14(2)(f), or false) and `applies_to`.
+    data source_items(bool from_data_subject) const;
+    // {kind, condition, legal_ground} for an Art. 9 or Art. 10 category; false otherwise.
+    data special_view(const data_category& c) const;
     void sections(data& v);
 
     const source_doc& doc_;

@@ -37,12 +37,7 @@ data view_builder::build() {
     v["updated"] = str(format_message(l_, "doc.updated", {{"date", format_date(reg_.notice_date, l_)}}));
     v["notice_date"] = date_view(reg_.notice_date);
 
-    std::vector<std::string> names;
-    for (const auto& c : reg_.controllers)
-        if (const auto* o = doc_.find_organisation(c.id)) names.push_back(plain(o->name));
-    v["intro"] =
-        str(format_message(l_, "doc.intro", {{"controllers", format_list(names, l_)}, {"register", plain(reg_.name)}},
-                           {{"count", static_cast<double>(names.size())}}));
+    v["intro"] = str(intro());
 
     alternates(v);
     sections(v);
@@ -172,31 +167,58 @@ data view_builder::address_view(const std::optional<address>& a) const {
 }
 
 data view_builder::organisation_view(const organisation& o) const {
-    static const shape org_shape{"name", "business_id", "visiting_address", "postal_address", "phone", "email",
-                                 "web",  "note"};
+    static const shape org_shape{"name",           "business_id", "vat_number", "visiting_address",
+                                 "postal_address", "phone",       "email",      "web",
+                                 "request_form",   "note",        "processing"};
     data v = org_shape.make();
     v["name"] = text_view(o.name);
     v["business_id"] = o.business_id.empty() ? data(false) : str(o.business_id);
+    v["vat_number"] = o.vat_number.empty() ? data(false) : str(o.vat_number);
     v["visiting_address"] = address_view(o.visiting_address);
     v["postal_address"] = address_view(o.postal_address);
     v["phone"] = link_view(o.phone, "tel");
     v["email"] = link_view(o.email, "mailto");
     v["web"] = link_view(o.web, "web");
+    v["request_form"] = data(false);
     v["note"] = text_view(o.note);
+    v["processing"] = data(false);
     return v;
 }
 
 data view_builder::person_view(const person& p) const {
-    static const shape person_shape{"name", "title", "organisation", "postal_address", "phone", "email", "web"};
+    static const shape person_shape{"name",  "title", "organisation", "visiting_address", "postal_address",
+                                    "phone", "email", "web",          "request_form"};
     data v = person_shape.make();
     v["name"] = text_view(p.name);
     v["title"] = text_view(p.title);
     const organisation* o = p.organisation_ref.empty() ? nullptr : doc_.find_organisation(p.organisation_ref);
     v["organisation"] = o ? text_view(o->name) : data(false);
+    v["visiting_address"] = address_view(p.visiting_address);
     v["postal_address"] = address_view(p.postal_address);
     v["phone"] = link_view(p.phone, "tel");
     v["email"] = link_view(p.email, "mailto");
     v["web"] = link_view(p.web, "web");
+    v["request_form"] = data(false);
+    return v;
+}
+
+// A contact point renders as an organisation: its name, then its contact lines.
+data view_builder::contact_point_view(const contact_point& c) const {
+    static const shape point_shape{"name",           "business_id", "vat_number", "visiting_address",
+                                   "postal_address", "phone",       "email",      "web",
+                                   "request_form",   "note",        "processing"};
+    data v = point_shape.make();
+    v["name"] = text_view(c.name);
+    v["business_id"] = data(false);
+    v["vat_number"] = data(false);
+    v["visiting_address"] = address_view(c.visiting_address);
+    v["postal_address"] = address_view(c.postal_address);
+    v["phone"] = link_view(c.phone, "tel");
+    v["email"] = link_view(c.email, "mailto");
+    v["web"] = link_view(c.web, "web");
+    v["request_form"] = link_view(c.request_form, "web");
+    v["note"] = data(false);
+    v["processing"] = data(false);
     return v;
 }
 
@@ -211,7 +233,75 @@ data view_builder::contact_view(const ref& r) const {
         v["is_person"] = data(false);
         return v;
     }
+    if (const auto* c = doc_.find_contact_point(r.id)) {
+        data v = contact_point_view(*c);
+        v["is_person"] = data(false);
+        return v;
+    }
     return data(false);
+}
+
+// The groups' texts joined in the language's list format ("A, B ja C"), as runs that
+// keep each group's own lang: the list is formatted around placeholders (private-use
+// characters that no pattern holds), which are then replaced by the texts.
+data view_builder::applies_to(const subject_refs& s) const {
+    if (s.empty()) return data(false);
+    std::vector<const text*> groups;
+    for (const auto& id : s.ids)
+        for (const auto& it : reg_.data_subjects)
+            if (it.id == id && !it.value.empty()) {
+                groups.push_back(&it.value);
+                break;
+            }
+    if (groups.empty()) return data(false);
+    if (groups.size() > 6400) groups.resize(6400);
+    // U+E000 + i marks group i (U+E000..U+F8FF: up to 6,400 groups).
+    const auto mark = [](size_t i) {
+        const auto cp = static_cast<unsigned>(0xE000 + i);
+        return std::string{static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                           static_cast<char>(0x80 | (cp & 0x3F))};
+    };
+    std::vector<std::string> marks;
+    marks.reserve(groups.size());
+    for (size_t i = 0; i < groups.size(); ++i) marks.push_back(mark(i));
+    const std::string joined = format_list(marks, l_);
+    static const shape run{"text", "lang"};
+    list runs;
+    runs.reserve(groups.size() * 2 + 1);
+    std::string between;
+    const auto flush = [&] {
+        if (between.empty()) return;
+        data r = run.make();
+        r["text"] = str(std::move(between));
+        r["lang"] = data(false);
+        runs.push_back(std::move(r));
+        between.clear();
+    };
+    for (size_t pos = 0; pos < joined.size();) {
+        const auto b0 = static_cast<unsigned char>(joined[pos]);
+        if (b0 == 0xEE || b0 == 0xEF) {
+            if (pos + 2 < joined.size()) {
+                const unsigned cp = (b0 & 0x0Fu) << 12 | (static_cast<unsigned char>(joined[pos + 1]) & 0x3Fu) << 6 |
+                                    (static_cast<unsigned char>(joined[pos + 2]) & 0x3Fu);
+                if (cp >= 0xE000 && cp - 0xE000 < marks.size()) {
+                    flush();
+                    const auto t = groups[cp - 0xE000]->get(l_);
+                    data r = run.make();
+                    r["text"] = str(t.value ? *t.value : std::string());
+                    r["lang"] = t.fallback ? str(std::string(lang_code(*t.lang_of_value))) : data(false);
+                    runs.push_back(std::move(r));
+                    pos += 3;
+                    continue;
+                }
+            }
+        }
+        between += joined[pos++];
+    }
+    flush();
+    static const shape applies{"runs"};
+    data v = applies.make();
+    v["runs"] = make_list(std::move(runs));
+    return v;
 }
 
 void view_builder::alternates(data& v) const {

@@ -31,24 +31,39 @@ data view_builder::with_items(data items) {
     return b;
 }
 
+data view_builder::source_items(bool from_data_subject) const {
+    list out;
+    out.reserve(reg_.sources.size());
+    for (const auto& it : reg_.sources) {
+        if (it.from_data_subject != from_data_subject) continue;
+        data t = text_view(it.value);
+        if (t.is_false()) continue;
+        t["public"] = it.publicly_accessible ? str(message(l_, "sources.public")) : data(false);
+        t["applies_to"] = applies_to(it.subjects);
+        out.push_back(std::move(t));
+    }
+    return out.empty() ? data(false) : make_list(std::move(out));
+}
+
+data view_builder::special_view(const data_category& c) const {
+    if (c.special == special_kind::none) return data(false);
+    static const shape special_shape{"kind", "condition", "legal_ground"};
+    data v = special_shape.make();
+    v["kind"] = str(message(l_, c.special == special_kind::art9 ? "special.art9" : "special.art10"));
+    v["condition"] = c.special == special_kind::art9 && c.condition
+                         ? str(message(l_, "condition." + std::string(condition_code(*c.condition))))
+                         : data(false);
+    v["legal_ground"] = text_view(c.legal_ground);
+    return v;
+}
+
 void view_builder::sections(data& v) {
     list toc;
     toc.reserve(20);  // every section there is
-    // Controllers (Art. 13(1)(a))
+    // Controllers (Art. 13(1)(a), Art. 26)
     {
-        list orgs;
-        orgs.reserve(reg_.controllers.size());
-        for (const auto& c : reg_.controllers)
-            if (const auto* o = doc_.find_organisation(c.id)) orgs.push_back(organisation_view(*o));
-        const auto n_orgs = orgs.size();
-        data b = with_items(orgs.empty() ? data(false) : make_list(std::move(orgs)));
-        if (!b.is_false()) {
-            b["joint_arrangement"] = text_view(reg_.joint_arrangement);
-            b["representative"] = reg_.representative ? contact_view(*reg_.representative) : data(false);
-        }
-        add_section(v, toc, "controllers",
-                    format_message(l_, "section.controllers", {}, {{"count", static_cast<double>(n_orgs)}}),
-                    std::move(b));
+        auto [title, body] = controllers_section();
+        add_section(v, toc, "controllers", title, std::move(body));
     }
     // DPO (13(1)(b)) and contact persons
     add_section(v, toc, "dpo", message(l_, "section.dpo"),
@@ -59,8 +74,12 @@ void view_builder::sections(data& v) {
         for (const auto& c : reg_.contacts)
             if (data x = contact_view(c); !x.is_false()) cs.push_back(std::move(x));
         const auto n_cs = cs.size();
+        // A shared contact point (a customer service) is not a person: the heading says contact.
+        const bool any_point = std::any_of(reg_.contacts.begin(), reg_.contacts.end(),
+                                           [&](const ref& c) { return doc_.find_contact_point(c.id) != nullptr; });
         add_section(v, toc, "contacts",
-                    format_message(l_, "section.contacts", {}, {{"count", static_cast<double>(n_cs)}}),
+                    any_point ? message(l_, "section.contacts_point")
+                              : format_message(l_, "section.contacts", {}, {{"count", static_cast<double>(n_cs)}}),
                     n_cs == 0 ? data(false) : with_items(make_list(std::move(cs))));
     }
     // Register
@@ -75,15 +94,26 @@ void view_builder::sections(data& v) {
         list ps;
         ps.reserve(reg_.purposes.size());
         for (const auto& p : reg_.purposes) {
-            static const shape purpose_shape{"description", "basis", "interest"};
+            static const shape purpose_shape{"description", "basis", "interest", "applies_to"};
             data x = purpose_shape.make();
             x["description"] = text_view(p.description);
             x["basis"] = p.basis ? str(message(l_, "basis." + std::string(basis_code(*p.basis)))) : data(false);
             x["interest"] = text_view(p.interest);
+            x["applies_to"] = applies_to(p.subjects);
             ps.push_back(std::move(x));
         }
         add_section(v, toc, "purposes", message(l_, "section.purposes"),
                     ps.empty() ? data(false) : with_items(make_list(std::move(ps))));
+    }
+    // Further processing for another purpose (13(3), 14(4))
+    {
+        data t = text_view(reg_.further_processing);
+        data b = data(false);
+        if (!t.is_false()) {
+            b = obj();
+            b["description"] = std::move(t);
+        }
+        add_section(v, toc, "further_processing", message(l_, "section.further_processing"), std::move(b));
     }
     add_section(v, toc, "data_subjects", message(l_, "section.data_subjects"),
                 with_items(items_view(reg_.data_subjects)));
@@ -91,10 +121,12 @@ void view_builder::sections(data& v) {
         list cats;
         cats.reserve(reg_.data_categories.size());
         for (const auto& c : reg_.data_categories) {
-            static const shape category_shape{"name", "description"};
+            static const shape category_shape{"name", "description", "special", "applies_to"};
             data x = category_shape.make();
             x["name"] = text_view(c.name);
             x["description"] = text_view(c.description);
+            x["special"] = special_view(c);
+            x["applies_to"] = applies_to(c.subjects);
             cats.push_back(std::move(x));
         }
         add_section(v, toc, "data_categories", message(l_, "section.data_categories"),
@@ -103,24 +135,20 @@ void view_builder::sections(data& v) {
     // Sources (14(2)(f))
     {
         data b = obj();
-        data o1 = items_view(reg_.sources, true), o2 = items_view(reg_.sources, false);
+        data o1 = source_items(true), o2 = source_items(false);
         const bool any = !o1.is_false() || !o2.is_false();
-        if (!o1.is_false()) {
+        const auto group = [&](const char* key, const char* label, data items) {
+            if (items.is_false()) {
+                b[key] = data(false);
+                return;
+            }
             data g = obj();
-            g["label"] = str(message(l_, "sources.from_data_subject"));
-            g["items"] = std::move(o1);
-            b["from_data_subject"] = std::move(g);
-        } else {
-            b["from_data_subject"] = data(false);
-        }
-        if (!o2.is_false()) {
-            data g = obj();
-            g["label"] = str(message(l_, "sources.other"));
-            g["items"] = std::move(o2);
-            b["other"] = std::move(g);
-        } else {
-            b["other"] = data(false);
-        }
+            g["label"] = str(message(l_, label));
+            g["items"] = std::move(items);
+            b[key] = std::move(g);
+        };
+        group("from_data_subject", "sources.from_data_subject", std::move(o1));
+        group("other", "sources.other", std::move(o2));
         add_section(v, toc, "sources", message(l_, "section.sources"), any ? std::move(b) : data(false));
     }
     // Recipients (13(1)(e))
@@ -133,6 +161,7 @@ void view_builder::sections(data& v) {
         data b = obj();
         b["none"] = t.none ? str(message(l_, "transfers.none")) : data(false);
         b["description"] = text_view(t.description);
+        b["safeguards_copy"] = text_view(t.safeguards_copy);
         list xs;
         xs.reserve(t.items.size());
         for (const auto& x : t.items) {
@@ -155,7 +184,7 @@ void view_builder::sections(data& v) {
         list rows;
         rows.reserve(reg_.retention.size());
         for (const auto& r : reg_.retention) {
-            static const shape retention_shape{"category", "period", "criteria", "description"};
+            static const shape retention_shape{"category", "period", "criteria", "description", "applies_to"};
             data row = retention_shape.make();
             std::string category = message(l_, "label.all_data");
             for (const auto& c : reg_.data_categories)
@@ -164,6 +193,7 @@ void view_builder::sections(data& v) {
             row["period"] = r.period ? str(format_duration(*r.period, l_)) : data(false);
             row["criteria"] = text_view(r.criteria);
             row["description"] = text_view(r.description);
+            row["applies_to"] = applies_to(r.subjects);
             rows.push_back(std::move(row));
         }
         const bool no_rows = rows.empty();
@@ -222,23 +252,16 @@ void view_builder::sections(data& v) {
         b["items"] = make_list(std::move(rights));
         b["exercise"] = reg_.rights ? text_view(reg_.rights->exercise) : data(false);
         b["note"] = reg_.rights ? text_view(reg_.rights->note) : data(false);
+        data form = reg_.rights ? link_view(reg_.rights->request_form, "web") : data(false);
+        if (!form.is_false()) form["label"] = str(message(l_, "rights.request_form"));
+        b["has_exercise"] = data(!b["exercise"].is_false() || !form.is_false());
+        b["request_form"] = std::move(form);
         add_section(v, toc, "rights", message(l_, "section.rights"), std::move(b));
     }
-    // Supervisory authority (13(2)(d))
+    // Supervisory authority (13(2)(d)): the lead authority of the source, else the Finnish one
     {
-        const authority_info a = authority(l_);
-        data b = obj();
-        b["intro"] = str(message(l_, "authority.intro"));
-        b["name"] = str(a.name);
-        b["visiting_address"] = str(a.visiting_address);
-        b["postal_address"] = str(a.postal_address);
-        data phone = obj();
-        phone["text"] = str(a.phone);
-        phone["href"] = str("tel:" + a.phone_e164);
-        b["phone"] = std::move(phone);
-        b["email"] = link_view(a.email, "mailto");
-        b["web"] = link_view(a.web, "web");
-        add_section(v, toc, "authority", message(l_, "section.authority"), std::move(b));
+        auto [title, body] = authority_section();
+        add_section(v, toc, "authority", title, std::move(body));
     }
     // Security (Art. 32, customary in Finnish notices)
     if (reg_.security && (!reg_.security->manual.empty() || !reg_.security->electronic.empty())) {
@@ -274,6 +297,21 @@ void view_builder::sections(data& v) {
         add_section(v, toc, "cookies", message(l_, "section.cookies"), std::move(b));
     } else {
         v["cookies"] = data(false);
+    }
+    // Related notices: links with their own texts
+    {
+        list links;
+        links.reserve(reg_.related.size());
+        for (const auto& r : reg_.related) {
+            static const shape related_shape{"label", "href", "url"};
+            data x = related_shape.make();
+            x["label"] = text_view(r.label);
+            x["href"] = is_web_url(r.href) ? str(r.href) : data(false);
+            x["url"] = str(r.href);
+            links.push_back(std::move(x));
+        }
+        add_section(v, toc, "related", message(l_, "section.related"),
+                    links.empty() ? data(false) : with_items(make_list(std::move(links))));
     }
     // History
     {

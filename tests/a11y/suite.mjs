@@ -13,7 +13,7 @@ import path from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 import { validateFiles } from './lib/vnu.mjs';
-import { env, examples, renderAll, buildSite, themeDir, manifest, stylesheetOf, seloste } from './lib/render.mjs';
+import { env, examples, fixtures, renderAll, buildSite, themeDir, manifest, stylesheetOf, seloste } from './lib/render.mjs';
 import { checkPage } from './lib/page.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 import { brokenThemeProof } from './lib/broken.mjs';
@@ -107,7 +107,11 @@ async function main() {
     // 2. render everything
     const sources = examples();
     record('examples', 'present', sources.length ? [] : [{ rule: 'examples:none', target: `${sourceDir}/examples/*.xml`, message: 'no examples to render' }]);
-    const { pages, errors } = renderAll(siteRoot, themes, sources);
+    // the examples, then the sources that use every element (tests/fixtures/*/all-elements.xml)
+    const fixtureSources = fixtures();
+    record('fixtures', 'present', fixtureSources.length ? []
+      : [{ rule: 'fixtures:none', target: `${sourceDir}/tests/fixtures/view/all-elements.xml`, message: 'no source with every element to render' }]);
+    const { pages, errors } = renderAll(siteRoot, themes, [...sources, ...fixtureSources]);
     for (const e of errors) record(e.label, 'render', [{ rule: 'render', target: e.label, message: e.error }]);
     if (sources.length) {
       // the static site of all examples (`seloste build`): its index pages use the themes too
@@ -120,7 +124,7 @@ async function main() {
         record('site', 'build', [{ rule: 'site', target: 'seloste build', message: e.message }]);
       }
     }
-    console.log(`rendered ${pages.length} pages (${sources.length} examples x ${themes.length} themes x fi/sv/en x page/fragment) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`rendered ${pages.length} pages (${sources.length} examples and ${fixtureSources.length} fixtures x ${themes.length} themes x fi/sv/en x page/fragment) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     // every register in every language, in both modes
     const expectedCombos = new Set(pages.filter((p) => p.example !== 'site' && !p.headingBase).map((p) => `${p.theme}/${p.example}/${p.register}`));

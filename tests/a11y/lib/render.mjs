@@ -53,10 +53,11 @@ export function stylesheetOf(dir) {
  * Renders `source` in all languages with `theme` (name or folder) into
  * `outDir`; returns [{ register, lang, file }] for the HTML files written.
  */
-export function renderSource(source, theme, outDir, { fragment = false, headingBase = null } = {}) {
+export function renderSource(source, theme, outDir, { fragment = false, headingBase = null, allowIncomplete = false } = {}) {
   fs.mkdirSync(outDir, { recursive: true });
   const args = ['render', source, '--lang', 'all', '--theme', theme, '-o', outDir];
   if (fragment) args.splice(args.length - 2, 0, '--fragment');
+  if (allowIncomplete) args.splice(args.length - 2, 0, '--allow-incomplete');
   if (headingBase) args.splice(args.length - 2, 0, '--heading-base', String(headingBase));
   seloste(args);
   const files = [];
@@ -124,6 +125,24 @@ export function examples() {
 }
 
 /**
+ * The sources that use every element of the format, rendered beside the examples:
+ * the view's own fixture and the format's (when present). They exist to show every
+ * part of a page, not to pass the checks, so they render with --allow-incomplete.
+ */
+export function fixtures() {
+  const root = env('SELOSTE_SOURCE_DIR');
+  return ['tests/fixtures/view/all-elements.xml', 'tests/fixtures/format/all-elements.xml']
+    .map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+}
+
+/** A fixture's name in labels and folders: "fixture-view", "fixture-format". */
+function sourceName(src) {
+  const rel = path.relative(path.join(env('SELOSTE_SOURCE_DIR'), 'tests', 'fixtures'), src);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return `fixture-${path.dirname(rel).split(path.sep).join('-')}`;
+  return path.basename(src, '.xml');
+}
+
+/**
  * Renders every example x theme, full pages and fragments (wrapped in host
  * pages), below `root` (the folder the server serves). Returns the page list.
  */
@@ -135,17 +154,18 @@ export function renderAll(root, themes, sources, log = () => {}) {
     const tname = theme.includes('/') ? path.basename(path.resolve(theme)) : theme;
     const targ = theme.includes('/') ? path.resolve(theme) : theme;
     for (const src of sources) {
-      const ex = path.basename(src, '.xml');
+      const ex = sourceName(src);
+      const allowIncomplete = ex.startsWith('fixture-');
       try {
         const pageDir = path.join(root, tname, ex, 'page');
-        for (const f of renderSource(src, targ, pageDir)) {
+        for (const f of renderSource(src, targ, pageDir, { allowIncomplete })) {
           pages.push({ theme: tname, example: ex, mode: 'page', register: f.register, lang: f.lang, file: f.file,
             rel: path.relative(root, f.file), label: `${tname}/page/${ex}/${f.register}.${f.lang}` });
         }
         const rawDir = path.join(root, tname, ex, 'fragment-raw');
         const hostDir = path.join(root, tname, ex, 'fragment');
         fs.mkdirSync(hostDir, { recursive: true });
-        const frags = renderSource(src, targ, rawDir, { fragment: true });
+        const frags = renderSource(src, targ, rawDir, { fragment: true, allowIncomplete });
         // the host links the stylesheet the CLI wrote with the fragments (else the theme folder's)
         const css = frags.css[0] || stylesheetOf(themeDir(theme));
         const cssName = `theme-${path.basename(css)}`;
