@@ -187,3 +187,229 @@ TEST_CASE("the writer keeps the order of a file's elements and its comments", "[
         CHECK(renamed.find("<!-- then the organisation -->\n  <organisation id=\"acme2\">") != std::string::npos);
     }
 }
+
+namespace {
+
+text plain_text(const char* s) {
+    text t;
+    t.neutral = s;
+    return t;
+}
+
+// A source built in memory with every element of issue 12.
+source_doc every_new_element() {
+    source_doc doc;
+    organisation acme;
+    acme.id = "acme";
+    acme.name = plain_text("Acme Oy");
+    acme.business_id = "0124461-3";
+    acme.vat_number = "FI01244613";
+    doc.organisations.push_back(acme);
+    organisation beta = acme;
+    beta.id = "beta";
+    beta.vat_number.clear();
+    doc.organisations.push_back(beta);
+    person dpo;
+    dpo.id = "dpo";
+    dpo.title = plain_text("Tietosuojavastaava");
+    dpo.visiting_address = address{plain_text("Käyntikatu 1"), "00100", plain_text("Helsinki"), "FI", {}};
+    doc.people.push_back(dpo);
+    contact_point cp;
+    cp.id = "service";
+    cp.name = plain_text("Asiakaspalvelu");
+    cp.email = "palvelu@acme.example";
+    cp.phone = "+358 9 123 456";
+    cp.web = "https://acme.example/";
+    cp.request_form = "https://acme.example/pyynto";
+    cp.visiting_address = address{plain_text("Katu 1"), "00100", plain_text("Helsinki"), "FI", {}};
+    cp.postal_address = address{plain_text("PL 1"), "00101", plain_text("Helsinki"), "FI", {}};
+    doc.contact_points.push_back(cp);
+    organisation authority;
+    authority.name = plain_text("Datainspektionen");
+    authority.web = "https://www.imy.se/";
+    doc.supervisory_authority = authority;
+
+    register_ r;
+    r.id = "joint";
+    r.name = plain_text("Asiakasrekisteri");
+    r.relation = controllership::joint;
+    r.controllers = {ref{"acme", {}, plain_text("Omat asiakkaat")}, ref{"beta", {}, {}}};
+    r.joint_arrangement = plain_text("Sopimus");
+    r.contacts = {ref{"service", {}, {}}};
+    purpose p;
+    p.basis = legal_basis::contract;
+    p.description = plain_text("Laskutus");
+    p.subjects.ids = {"customers", "contacts"};
+    r.purposes.push_back(p);
+    item customers;
+    customers.value = plain_text("Asiakkaat");
+    customers.id = "customers";
+    item contacts = customers;
+    contacts.id = "contacts";
+    contacts.value = plain_text("Yhteyshenkilöt");
+    r.data_subjects = {customers, contacts};
+    data_category health;
+    health.id = "health";
+    health.name = plain_text("Terveystiedot");
+    health.special = special_kind::art9;
+    health.condition = art9_condition::health_care;
+    health.subjects.ids = {"customers"};
+    data_category crimes;
+    crimes.id = "crimes";
+    crimes.name = plain_text("Rikostiedot");
+    crimes.special = special_kind::art10;
+    crimes.legal_ground = plain_text("Laki 123/2020");
+    r.data_categories = {health, crimes};
+    transfers_section t;
+    t.safeguards_copy = plain_text("Kopion saa pyytämällä");
+    t.items.push_back(transfer{"US", safeguard::scc_2021, plain_text("Pilvipalvelu"), {}});
+    r.transfers = t;
+    item src;
+    src.value = plain_text("Kaupparekisteri");
+    src.publicly_accessible = true;
+    src.subjects.ids = {"contacts"};
+    r.sources = {src};
+    retention_rule rule;
+    rule.period = duration{3, 0, 0};
+    rule.subjects.ids = {"customers"};
+    r.retention = {rule};
+    rights_section rights;
+    rights.exercise = plain_text("Ota yhteyttä");
+    rights.request_form = "https://acme.example/pyynto";
+    r.rights = rights;
+    r.further_processing = plain_text("Tilastot");
+    r.related.push_back(related_link{"https://acme.example/ilmoituskanava", {}, plain_text("Ilmoituskanava"), {}});
+    r.notice_date = date{2026, 1, 1};
+    doc.registers.push_back(r);
+
+    register_ g = r;
+    g.id = "group";
+    g.relation = controllership::group;
+    g.controllers = {ref{"acme", {}, {}}};
+    g.group_companies = {ref{"beta", {}, {}}};
+    g.joint_arrangement = {};
+    doc.registers.push_back(g);
+    return doc;
+}
+
+}  // namespace
+
+TEST_CASE("the writer writes every element of issue 12", "[write][issue12]") {
+    const std::string out = to_source_xml(every_new_element());
+    CAPTURE(out);
+    for (const char* s : {
+             "<vat-number>FI01244613</vat-number>",
+             "<person id=\"dpo\">",
+             "<visiting-address>\n      <street>Käyntikatu 1</street>",
+             "<contact-point id=\"service\">\n    <name>Asiakaspalvelu</name>\n    "
+             "<email>palvelu@acme.example</email>\n    <phone>+358 9 123 456</phone>\n    "
+             "<web>https://acme.example/</web>\n    <request-form>https://acme.example/pyynto</request-form>\n    "
+             "<visiting-address>",
+             "<postal-address>\n      <street>PL 1</street>",
+             "<supervisory-authority>\n    <name>Datainspektionen</name>\n    <web>https://www.imy.se/</web>\n  "
+             "</supervisory-authority>",
+             "<register id=\"joint\" controllers=\"joint\">",
+             "<controller ref=\"acme\">\n      <processing>Omat asiakkaat</processing>\n    </controller>",
+             "<controller ref=\"beta\"/>",
+             "<joint-arrangement>Sopimus</joint-arrangement>",
+             "<contact ref=\"service\"/>",
+             "<purpose basis=\"contract\" subjects=\"customers contacts\">",
+             "<subject id=\"customers\">Asiakkaat</subject>",
+             "<category id=\"health\" special=\"art9\" condition=\"health-care\" subjects=\"customers\">",
+             "<category id=\"crimes\" special=\"art10\">",
+             "<legal-ground>Laki 123/2020</legal-ground>",
+             "<safeguards-copy>Kopion saa pyytämällä</safeguards-copy>",
+             "<source from-data-subject=\"false\" public=\"true\" subjects=\"contacts\">Kaupparekisteri</source>",
+             "<rule subjects=\"customers\">",
+             "<request-form>https://acme.example/pyynto</request-form>\n    </rights>",
+             "<further-processing>Tilastot</further-processing>",
+             "<related href=\"https://acme.example/ilmoituskanava\">Ilmoituskanava</related>",
+             "<register id=\"group\" controllers=\"group\">",
+             "<group-company ref=\"beta\"/>",
+         })
+        CHECK(out.find(s) != std::string::npos);
+    // One controller and no stated relationship: single, without the attribute.
+    source_doc one = every_new_element();
+    one.registers[1].relation = controllership::single;
+    CHECK(to_source_xml(one).find("<register id=\"group\">") != std::string::npos);
+}
+
+TEST_CASE("a section that still equals its block is written as a reference, a changed one inline", "[write][blocks]") {
+    source_doc doc = every_new_element();
+    block sec;
+    sec.kind = "security";
+    sec.id = "shared-security";
+    sec.content.security = security_section{plain_text("Lukitut tilat"), plain_text("Salasanat"), {}};
+    doc.blocks.push_back(sec);
+    block pur;
+    pur.kind = "purpose";
+    pur.id = "marketing";
+    purpose m;
+    m.basis = legal_basis::consent;
+    m.description = plain_text("Markkinointi");
+    m.block = "marketing";
+    pur.content.purposes = {m};
+    doc.blocks.push_back(pur);
+    block cat;
+    cat.kind = "category";
+    cat.id = "contact-details";
+    data_category k;
+    k.id = "contact-details";
+    k.name = plain_text("Yhteystiedot");
+    k.block = "contact-details";
+    cat.content.data_categories = {k};
+    doc.blocks.push_back(cat);
+    for (auto& r : doc.registers) {
+        r.security = sec.content.security;
+        r.block_refs["security"] = "shared-security";
+        r.purposes.push_back(m);
+        r.data_categories.insert(r.data_categories.begin(), k);
+    }
+
+    const std::string same = to_source_xml(doc);
+    CAPTURE(same);
+    CHECK(count(same, "<security ref=\"shared-security\"/>") == 2);
+    CHECK(count(same, "<purpose ref=\"marketing\"/>") == 2);
+    CHECK(count(same, "<category ref=\"contact-details\"/>") == 2);
+    CHECK(same.find("<blocks>\n    <security id=\"shared-security\">\n      <manual>Lukitut tilat</manual>") !=
+          std::string::npos);
+    CHECK(same.find("<purpose id=\"marketing\" basis=\"consent\">") != std::string::npos);
+    CHECK(same.find("<category id=\"contact-details\">\n      <name>Yhteystiedot</name>") != std::string::npos);
+    CHECK(count(same, "<manual>") == 1);
+
+    SECTION("a register's changed copy is written inline; the block stays for the others") {
+        doc.registers[0].security->manual = plain_text("Kassakaappi");
+        doc.registers[0].purposes.back().description = plain_text("Oma markkinointi");
+        doc.registers[0].data_categories.front().name = plain_text("Omat yhteystiedot");
+        const std::string out = to_source_xml(doc);
+        CAPTURE(out);
+        CHECK(count(out, "<security ref=\"shared-security\"/>") == 1);
+        CHECK(count(out, "<purpose ref=\"marketing\"/>") == 1);
+        CHECK(count(out, "<category ref=\"contact-details\"/>") == 1);
+        CHECK(out.find("<security>\n      <manual>Kassakaappi</manual>") != std::string::npos);
+        CHECK(out.find("<description>Oma markkinointi</description>") != std::string::npos);
+        CHECK(out.find("<category id=\"contact-details\">\n        <name>Omat yhteystiedot</name>") !=
+              std::string::npos);
+        CHECK(out.find("<security id=\"shared-security\">\n      <manual>Lukitut tilat</manual>") != std::string::npos);
+    }
+    SECTION("a changed block reaches the registers through apply_blocks") {
+        doc.blocks[0].content.security->manual = plain_text("Uudet tilat");
+        // Without apply_blocks the registers keep their copies, which now differ: inline.
+        CHECK(count(to_source_xml(doc), "<security ref=") == 0);
+        apply_blocks(doc);
+        CHECK(doc.registers[1].security->manual.neutral == "Uudet tilat");
+        const std::string out = to_source_xml(doc);
+        CHECK(count(out, "<security ref=\"shared-security\"/>") == 2);
+        CHECK(count(out, "Uudet tilat") == 1);
+    }
+    SECTION("a section removed from a register is not written, nor its reference") {
+        doc.registers[0].security.reset();
+        CHECK(count(to_source_xml(doc), "<security ref=\"shared-security\"/>") == 1);
+    }
+    SECTION("a reference to a block that is gone is written inline") {
+        doc.blocks.erase(doc.blocks.begin());
+        const std::string out = to_source_xml(doc);
+        CHECK(count(out, "<security ref=") == 0);
+        CHECK(count(out, "<manual>Lukitut tilat</manual>") == 2);
+    }
+}
