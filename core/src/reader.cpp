@@ -89,6 +89,13 @@ read_result reader::run() {
     std::stable_sort(diags_.begin(), diags_.end(), [](const diagnostic& a, const diagnostic& b) {
         return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
     });
+    // A problem inside a block is met once per register that uses it: report it once.
+    diags_.erase(std::unique(diags_.begin(), diags_.end(),
+                             [](const diagnostic& a, const diagnostic& b) {
+                                 return a.where.line == b.where.line && a.where.column == b.where.column &&
+                                        a.message == b.message;
+                             }),
+                 diags_.end());
     r.diagnostics = std::move(diags_);
     return r;
 }
@@ -312,10 +319,14 @@ std::optional<date> reader::read_date(std::string_view s, const source_location&
     return date{y, m, d};
 }
 
-ref reader::read_ref(const XMLElement* e, const char* kind) {
-    expect(e, {}, {}, {"ref"});
+ref reader::read_ref(const XMLElement* e, const char* kind, bool processing) {
+    if (processing)
+        expect(e, {"processing"}, {}, {"ref"});
+    else
+        expect(e, {}, {}, {"ref"});
     const char* raw = e->Attribute("ref");
     ref r{ref_attr(e, "ref"), where(e), {}};
+    if (processing) r.processing = text_child(e, "processing");
     if (!raw || !*raw)
         fail(r.where, std::string("<") + e->Name() + "> lacks ref; expected ref=\"ID\" of a " + kind);
     else if (!r.id.empty()) {
@@ -325,23 +336,29 @@ ref reader::read_ref(const XMLElement* e, const char* kind) {
     return r;
 }
 
-std::vector<item> reader::read_items(const XMLElement* e, const char* item_name, bool sources) {
-    if (sources)
-        expect(e, {}, {item_name}, {"id"});
-    else
-        expect(e, {}, {item_name}, {"id"});
+std::vector<item> reader::read_items(const XMLElement* e, const char* item_name, item_kind kind) {
+    expect(e, {}, {item_name}, {"id"});
+    const bool sources = kind == item_kind::source;
     std::vector<item> out;
     for (const XMLElement* c = e->FirstChildElement(item_name); c; c = c->NextSiblingElement(item_name)) {
-        if (sources) {
-            for (const XMLAttribute* a = c->FirstAttribute(); a; a = a->Next())
-                if (std::strcmp(a->Name(), "from-data-subject") != 0)
-                    fail(loc_.attribute(c, a->Name()),
-                         std::string("unknown attribute ") + a->Name() + " on <source>; expected from-data-subject");
+        for (const XMLAttribute* a = c->FirstAttribute(); a; a = a->Next()) {
+            const std::string_view n = a->Name();
+            const bool known = sources ? (n == "from-data-subject" || n == "public" || n == "subjects")
+                                       : (kind == item_kind::subject && n == "id");
+            if (!known)
+                fail(loc_.attribute(c, a->Name()), std::string("unknown attribute ") + a->Name() + " on <" + item_name +
+                                                       ">" +
+                                                       (sources ? "; expected from-data-subject, public or subjects"
+                                                        : kind == item_kind::subject ? "; expected id"
+                                                                                     : "; it takes none"));
         }
         item it;
         it.value = read_text(c);
         it.where = it.value.where;
+        if (kind == item_kind::subject && c->Attribute("id")) it.id = read_id(c, ("subject/" + scope_).c_str());
         if (sources) {
+            it.publicly_accessible = read_bool(c, "public", false, false);
+            it.subjects = read_subjects(c);
             const std::string f = attr(c, "from-data-subject");
             if (f.empty())
                 fail(it.where, "<source> lacks from-data-subject; expected from-data-subject=\"true\" or \"false\"");
@@ -387,11 +404,17 @@ void reader::resolve_refs() {
         if (id.empty()) continue;
         const bool is_org = doc_->find_organisation(id) != nullptr;
         const bool is_person = doc_->find_person(id) != nullptr;
-        bool ok = kind == "organisation" ? is_org : kind == "person" ? is_person : (is_org || is_person);
+        const bool is_point = doc_->find_contact_point(id) != nullptr;
+        const bool ok = kind == "organisation"              ? is_org
+                        : kind == "person"                  ? is_person
+                        : kind == "person or contact point" ? (is_person || is_point)
+                                                            : (is_org || is_person);
+        const char* expected = kind == "organisation"              ? "an <organisation>"
+                               : kind == "person"                  ? "a <person>"
+                               : kind == "person or contact point" ? "a <person> or <contact-point>"
+                                                                   : "an <organisation> or <person>";
         if (!ok)
-            fail(at,
-                 "no " + kind + " with id \"" + id + "\"; expected the id of a <" +
-                     (kind == "person" ? "person" : "organisation") + "> defined in this file",
+            fail(at, "no " + kind + " with id \"" + id + "\"; expected the id of " + expected + " defined in this file",
                  diagnostic::kind::reference);
     }
 }

@@ -62,14 +62,24 @@ class reader {
     void read_blocks(const XMLElement* b);
     // A register child that may be `ref="BLOCK"`: the element whose content to read.
     const XMLElement* deref(const XMLElement* e);
-    organisation read_organisation(const XMLElement* e);
+    organisation read_organisation(const XMLElement* e, bool with_id = true);
     person read_person(const XMLElement* e);
+    contact_point read_contact_point(const XMLElement* e);
     word_list read_words(const XMLElement* e);
-    ref read_ref(const XMLElement* e, const char* kind);
-    std::vector<item> read_items(const XMLElement* e, const char* item_name, bool sources = false);
+    // `processing`: a controller, which may say what it answers for in <processing>.
+    ref read_ref(const XMLElement* e, const char* kind, bool processing = false);
+    enum class item_kind { plain, subject, source };
+    std::vector<item> read_items(const XMLElement* e, const char* item_name, item_kind kind = item_kind::plain);
     bool read_bool(const XMLElement* e, const char* name, bool required, bool fallback);
     std::optional<int> read_count(const XMLElement* e, const char* name);
     register_ read_register(const XMLElement* e);
+    void read_controllers(const XMLElement* e, register_& r);
+    std::vector<related_link> read_related(const XMLElement* e);
+    // A shareable section (element `name`, in a register or under <blocks>) into its field of `r`.
+    void read_section(const XMLElement* c, const std::string& name, register_& r);
+    // subjects="ID …": checked against the register being read (not inside a block).
+    subject_refs read_subjects(const XMLElement* e);
+    data_category read_category(const XMLElement* e);
     purpose read_purpose(const XMLElement* e);
     transfers_section read_transfers(const XMLElement* e);
     std::vector<retention_rule> read_retention(const XMLElement* e, const register_& r);
@@ -90,6 +100,8 @@ class reader {
     std::map<std::string, std::set<std::string>> ids_;
     std::map<std::string, const XMLElement*> blocks_;
     std::vector<pending_ref> refs_;
+    const register_* reg_ = nullptr;  // the register being read; null inside <blocks>
+    std::string scope_;               // the namespace of category and subject ids: a register or block id
 };
 
 }  // namespace seloste::reading
