@@ -52,7 +52,8 @@ size_t block_children(const std::string& xml) {
 std::vector<fs::path> sources() {
     std::vector<fs::path> out;
     const fs::path root = SELOSTE_SOURCE_DIR;
-    for (const auto& dir : {root / "examples", root / "examples" / "python", root / "tests" / "fixtures" / "format"}) {
+    for (const auto& dir : {root / "examples", root / "examples" / "python", root / "tests" / "fixtures" / "format",
+                            root / "bindings" / "python" / "tests" / "data"}) {
         if (!fs::is_directory(dir)) continue;
         for (const auto& e : fs::directory_iterator(dir))
             if (e.path().extension() == ".xml") out.push_back(e.path());
@@ -72,7 +73,7 @@ std::string page(const source_doc& doc, const register_& r, lang l) {
 
 TEST_CASE("every example read, written and read again is the same source", "[write][round-trip]") {
     const auto files = sources();
-    REQUIRE(files.size() >= 5);
+    REQUIRE(files.size() >= 6);
     for (const auto& f : files) {
         INFO(f.string());
         const std::string input = slurp(f);
@@ -412,4 +413,59 @@ TEST_CASE("a section that still equals its block is written as a reference, a ch
         CHECK(count(out, "<security ref=") == 0);
         CHECK(count(out, "<manual>Lukitut tilat</manual>") == 2);
     }
+}
+
+TEST_CASE("a source with every element of issue 12 reads back the same", "[write][issue12][round-trip]") {
+    const std::string path = std::string(SELOSTE_SOURCE_DIR) + "/bindings/python/tests/data/issue12.xml";
+    const source_doc a = read_source(path);
+    const std::string out = to_source_xml(a);
+    CAPTURE(out);
+    const source_doc b = read_source_string(out, path);
+    CHECK(to_source_xml(b) == out);
+    CHECK(b.organisations[0].vat_number == "FI01244613");
+    REQUIRE(b.people[0].visiting_address);
+    CHECK(b.people[0].visiting_address->street.neutral == "Käyntikatu 2");
+    REQUIRE(b.contact_points.size() == 1);
+    CHECK(b.contact_points[0].request_form == "https://acme.example/pyynto");
+    CHECK(b.contact_points[0].postal_address->street.neutral == "PL 1");
+    REQUIRE(b.supervisory_authority);
+    CHECK(b.supervisory_authority->postal_address->country == "SE");
+    REQUIRE(b.blocks.size() == 5);
+    CHECK(b.blocks[0].kind == "data-subjects");
+    CHECK(b.blocks[1].content.purposes[0].subjects.ids == std::vector<std::string>{"customers"});
+    const register_& joint = b.registers[0];
+    CHECK(joint.relation == controllership::joint);
+    CHECK(joint.block_refs ==
+          std::map<std::string, std::string>{{"data-subjects", "people"}, {"retention", "keep"}, {"rights", "rights"}});
+    CHECK(joint.purposes[0].subjects.ids == std::vector<std::string>{"customers", "contacts"});
+    CHECK(joint.purposes[1].block == "marketing");
+    CHECK(joint.data_subjects[1].id == "contacts");
+    CHECK(joint.data_categories[0].block == "contact-details");
+    CHECK(joint.data_categories[1].special == special_kind::art9);
+    CHECK(joint.data_categories[1].condition == art9_condition::health_care);
+    CHECK(joint.data_categories[2].legal_ground.by_lang[0] == "Laki 456/2021");
+    CHECK(!joint.transfers->safeguards_copy.empty());
+    CHECK(joint.sources[1].publicly_accessible);
+    CHECK(joint.sources[1].subjects.ids == std::vector<std::string>{"contacts"});
+    CHECK(joint.retention[0].subjects.ids == std::vector<std::string>{"customers"});
+    CHECK(joint.rights->request_form == "https://acme.example/pyynto");
+    CHECK(!joint.further_processing.empty());
+    REQUIRE(joint.related.size() == 1);
+    CHECK(joint.related[0].href == "https://acme.example/ilmoituskanava");
+    CHECK(joint.contacts[0].id == "service");
+    const register_& separate = b.registers[1];
+    CHECK(separate.relation == controllership::separate);
+    CHECK(separate.controllers[1].processing.by_lang[2] == "Its own suppliers");
+    const register_& group = b.registers[2];
+    CHECK(group.relation == controllership::group);
+    CHECK(group.group_companies.size() == 2);
+    CHECK(group.retention[0].category_ref == "contact-details");
+    CHECK(group.block_refs.count("retention") == 0);
+    for (size_t i = 0; i < a.registers.size(); ++i)
+        for (lang l : all_langs) CHECK(page(b, b.registers[i], l) == page(a, a.registers[i], l));
+    // Every reference and comment of the file is written back.
+    const std::string input = slurp(path);
+    CHECK(count(out, " ref=\"") == count(input, " ref=\""));
+    CHECK(count(out, "<!--") == count(input, "<!--"));
+    CHECK(block_children(out) == 5);
 }
