@@ -257,10 +257,11 @@ std::string to_source_xml(const source_doc& doc) {
     return out;
 }
 
-void apply_blocks(source_doc& doc) {
+void apply_blocks(source_doc& doc, std::string_view only) {
+    auto wanted = [&](const std::string& id) { return only.empty() || id == only; };
     for (auto& r : doc.registers) {
         for (const auto& [kind, id] : r.block_refs) {
-            const block* b = doc.find_block(id);
+            const block* b = wanted(id) ? doc.find_block(id) : nullptr;
             if (!b || b->kind != kind) continue;
             const register_& c = b->content;
             if (kind == "security")
@@ -289,14 +290,14 @@ void apply_blocks(source_doc& doc) {
                 r.retention = c.retention;
         }
         for (auto& p : r.purposes) {
-            const block* b = p.block.empty() ? nullptr : doc.find_block(p.block);
+            const block* b = p.block.empty() || !wanted(p.block) ? nullptr : doc.find_block(p.block);
             if (b && b->kind == "purpose" && !b->content.purposes.empty()) {
                 p = b->content.purposes[0];
                 p.block = b->id;
             }
         }
         for (auto& k : r.data_categories) {
-            const block* b = k.block.empty() ? nullptr : doc.find_block(k.block);
+            const block* b = k.block.empty() || !wanted(k.block) ? nullptr : doc.find_block(k.block);
             if (b && b->kind == "category" && !b->content.data_categories.empty()) {
                 k = b->content.data_categories[0];
                 k.id = b->id;

@@ -403,6 +403,17 @@ TEST_CASE("a section that still equals its block is written as a reference, a ch
         CHECK(count(out, "<security ref=\"shared-security\"/>") == 2);
         CHECK(count(out, "Uudet tilat") == 1);
     }
+    SECTION("apply_blocks with an id applies that block only") {
+        doc.registers[0].security->manual = plain_text("Kassakaappi");
+        doc.blocks[1].content.purposes[0].description = plain_text("Uusi markkinointi");
+        apply_blocks(doc, "marketing");
+        CHECK(doc.registers[0].security->manual.neutral == "Kassakaappi");
+        CHECK(doc.registers[0].purposes.back().description.neutral == "Uusi markkinointi");
+        CHECK(doc.registers[1].purposes.back().description.neutral == "Uusi markkinointi");
+        const std::string out = to_source_xml(doc);
+        CHECK(count(out, "<purpose ref=\"marketing\"/>") == 2);
+        CHECK(count(out, "<security ref=\"shared-security\"/>") == 1);
+    }
     SECTION("a section removed from a register is not written, nor its reference") {
         doc.registers[0].security.reset();
         CHECK(count(to_source_xml(doc), "<security ref=\"shared-security\"/>") == 1);

@@ -77,9 +77,10 @@ void init_source(py::module_& m) {
                 return d.contact_points.back();
             },
             "contact_point"_a, py::return_value_policy::reference_internal, "Append a contact point and return it.")
-        .def("apply_blocks", &apply_blocks,
-             "Copy every block's content into the registers that use it (block_refs, purpose.block, "
-             "category.block), e.g. after changing a block.")
+        .def(
+            "apply_blocks", [](source_doc& d, const std::string& id) { apply_blocks(d, id); }, "id"_a = "",
+            "Copy the block `id` (every block when \"\") into the registers that use it (block_refs, "
+            "purpose.block, category.block), replacing their copies: after changing a block.")
         .def(
             "organisation",
             [](source_doc& d, const std::string& id) -> organisation& {

@@ -215,6 +215,17 @@ def test_a_changed_block_reaches_the_registers_with_apply_blocks(tmp_path):
     assert "Kirjoita meille." in html
 
 
+def test_apply_blocks_with_an_id_keeps_the_other_changes():
+    src = load()
+    src.register("joint").rights.exercise = "Soita meille."
+    src.block("marketing").content.purposes[0].description = "Uusi markkinointi"
+    src.apply_blocks("marketing")
+    assert src.register("separate").purposes[1].description == "Uusi markkinointi"
+    assert src.register("joint").rights.exercise == "Soita meille."
+    xml = src.to_xml()
+    assert xml.count('<purpose ref="marketing"/>') == 2 and xml.count('<rights ref="rights"/>') == 2
+
+
 def test_blocks_added_in_python(tmp_path):
     src = load()
     block = seloste.Block(kind="security", id="shared-security",

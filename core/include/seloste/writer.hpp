@@ -20,6 +20,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "seloste/model.hpp"
 
@@ -27,8 +28,10 @@ namespace seloste {
 
 std::string to_source_xml(const source_doc& doc);
 
-// Copies every block's content into the registers that refer to it (block_refs,
-// purpose::block, data_category::block), e.g. after a script changed a block.
-void apply_blocks(source_doc& doc);
+// Copies a block's content into the registers that refer to it (block_refs,
+// purpose::block, data_category::block), e.g. after a script changed the block: the
+// block `id`, or every block when `id` is empty. It replaces those registers' copies,
+// changed or not.
+void apply_blocks(source_doc& doc, std::string_view id = {});
 
 }  // namespace seloste
