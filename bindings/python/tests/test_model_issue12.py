@@ -2,6 +2,8 @@
 block references, the file's order and comments kept by to_xml()/save()."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from conftest import EXAMPLES, ROOT, TEMPLATE
 
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURE = DATA / "issue12.xml"
+ALL_ELEMENTS = ROOT / "tests" / "fixtures" / "format" / "all-elements.xml"  # the reader's fixture
 
 
 def load() -> seloste.Source:
@@ -263,7 +266,7 @@ def test_order_and_comments_are_kept(tmp_path):
     assert reload(src, tmp_path).to_xml() == xml
 
 
-@pytest.mark.parametrize("path", EXAMPLES + [TEMPLATE, FIXTURE], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLES + [TEMPLATE, FIXTURE, ALL_ELEMENTS], ids=lambda p: p.name)
 def test_every_source_keeps_its_blocks_references_and_comments(path):
     text = path.read_text(encoding="utf-8")
     src = seloste.load(path)
@@ -274,3 +277,14 @@ def test_every_source_keeps_its_blocks_references_and_comments(path):
     assert len(back.blocks) == len(src.blocks)
     assert [dict(r.block_refs) for r in back.registers] == [dict(r.block_refs) for r in src.registers]
     assert back.to_xml() == xml
+
+
+@pytest.mark.parametrize("path", EXAMPLES + [TEMPLATE, FIXTURE, ALL_ELEMENTS], ids=lambda p: p.name)
+def test_what_the_writer_writes_is_valid_against_the_schema(path, tmp_path):
+    xmllint = shutil.which("xmllint")
+    assert xmllint, "xmllint (libxml2-utils, scripts/install-deps) is needed to check against docs/seloste.xsd"
+    out = tmp_path / path.name
+    seloste.load(path).save(out)
+    res = subprocess.run([xmllint, "--noout", "--schema", str(ROOT / "docs" / "seloste.xsd"), str(out)],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
