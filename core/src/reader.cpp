@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "reader_impl.hpp"
+#include "reader_layout.hpp"
 #include "source_scan.hpp"
 
 namespace seloste {
@@ -84,6 +85,7 @@ read_result reader::run() {
     }
     read_root(root);
     resolve_refs();
+    read_layout(xdoc, xml_, r.doc);
     std::stable_sort(diags_.begin(), diags_.end(), [](const diagnostic& a, const diagnostic& b) {
         return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
     });

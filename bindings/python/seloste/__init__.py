@@ -21,8 +21,11 @@ from ._core import (
     Address,
     Analytics,
     AutomatedDecisions,
+    Block,
+    BlockRefs,
     BuildResult,
     Change,
+    ContactPoint,
     Cookies,
     DataCategory,
     Diagnostic,
@@ -37,6 +40,7 @@ from ._core import (
     Purpose,
     Ref,
     Register,
+    RelatedLink,
     RenderResult,
     Requirement,
     RetentionRule,
@@ -65,9 +69,9 @@ from ._core import (
 )
 
 __all__ = [
-    "LANGS", "Address", "Analytics", "AutomatedDecisions", "BuildResult", "Change", "Cookies", "DataCategory",
-    "Diagnostic", "Duration", "FileError", "Finding", "Item", "LocaleError", "Location", "Organisation", "Person",
-    "Purpose", "Ref", "Register", "RenderJob", "RenderResult", "Requirement", "RetentionRule", "Rights", "Security",
+    "LANGS", "Address", "Analytics", "AutomatedDecisions", "Block", "BlockRefs", "BuildResult", "Change",
+    "ContactPoint", "Cookies", "DataCategory", "Diagnostic", "Duration", "FileError", "Finding", "Item",
+    "LocaleError", "Location", "Organisation", "Person", "Purpose", "Ref", "Register", "RelatedLink", "RenderJob", "RenderResult", "Requirement", "RetentionRule", "Rights", "Security",
     "SelosteError", "Source", "SourceError", "TemplateError", "Text", "Theme", "ThemeInfo", "Transfer", "Transfers",
     "Words", "WrittenFile", "__version__", "build_site", "check", "check_file", "findings_to_json",
     "generate_keypair", "has_errors", "load", "loads", "render", "render_batch", "render_to", "themes",

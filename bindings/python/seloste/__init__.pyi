@@ -1,8 +1,8 @@
 # Type stubs for the seloste package (the C++ module seloste._core plus __init__.py).
 import datetime
 import os
-from typing import (Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, SupportsIndex,
-                    TypeVar, Union, overload)
+from typing import (Any, Dict, Iterable, Iterator, List, Mapping, MutableMapping, NamedTuple, Optional, Sequence,
+                    SupportsIndex, TypeVar, Union, overload)
 
 __version__: str
 LANGS: tuple[str, str, str]
@@ -101,6 +101,7 @@ class Organisation(_Value):
     id: str
     name: Text
     business_id: str
+    vat_number: str
     visiting_address: Optional[Address]
     postal_address: Optional[Address]
     phone: str
@@ -109,12 +110,14 @@ class Organisation(_Value):
     note: Text
     location: Location
     business_id_location: Location
+    vat_number_location: Location
     phone_location: Location
     email_location: Location
     web_location: Location
     def __init__(self, fields: Mapping[str, Any] = ..., *, id: str = ..., name: TextLike = ..., business_id: str = ...,
-                 visiting_address: Optional[AddressLike] = ..., postal_address: Optional[AddressLike] = ...,
-                 phone: str = ..., email: str = ..., web: str = ..., note: TextLike = ...) -> None: ...
+                 vat_number: str = ..., visiting_address: Optional[AddressLike] = ...,
+                 postal_address: Optional[AddressLike] = ..., phone: str = ..., email: str = ..., web: str = ...,
+                 note: TextLike = ...) -> None: ...
 
 class Person(_Value):
     id: str
@@ -124,6 +127,7 @@ class Person(_Value):
     email: str
     phone: str
     web: str
+    visiting_address: Optional[Address]
     postal_address: Optional[Address]
     location: Location
     phone_location: Location
@@ -131,18 +135,41 @@ class Person(_Value):
     web_location: Location
     def __init__(self, fields: Mapping[str, Any] = ..., *, id: str = ..., name: TextLike = ..., title: TextLike = ...,
                  organisation: str = ..., email: str = ..., phone: str = ..., web: str = ...,
-                 postal_address: Optional[AddressLike] = ...) -> None: ...
+                 visiting_address: Optional[AddressLike] = ..., postal_address: Optional[AddressLike] = ...) -> None: ...
+
+class ContactPoint(_Value):
+    id: str
+    name: Text
+    email: str
+    phone: str
+    web: str
+    request_form: str
+    visiting_address: Optional[Address]
+    postal_address: Optional[Address]
+    location: Location
+    email_location: Location
+    phone_location: Location
+    web_location: Location
+    request_form_location: Location
+    def __init__(self, fields: Mapping[str, Any] = ..., *, id: str = ..., name: TextLike = ..., email: str = ...,
+                 phone: str = ..., web: str = ..., request_form: str = ...,
+                 visiting_address: Optional[AddressLike] = ..., postal_address: Optional[AddressLike] = ...) -> None: ...
 
 class Ref:
     id: str
+    processing: Text
     location: Location
-    def __init__(self, id: str) -> None: ...
+    def __init__(self, id: str, processing: TextLike = ...) -> None: ...
 
 RefLike = Union[Ref, str]
 
 class Item(_Value):
     value: Text
     from_data_subject: bool
+    id: str
+    publicly_accessible: bool
+    subjects: List[str]
+    subjects_location: Location
     location: Location
     @overload
     def __init__(self, value: TextLike, from_data_subject: bool = False) -> None: ...
@@ -154,19 +181,32 @@ class Purpose(_Value):
     description: Text
     interest: Text
     direct_marketing: bool
+    subjects: List[str]
+    subjects_location: Location
+    block: str
     location: Location
     @property
     def article(self) -> str: ...
     def __init__(self, fields: Mapping[str, Any] = ..., *, basis: Optional[str] = ..., description: TextLike = ...,
-                 interest: TextLike = ..., direct_marketing: bool = ...) -> None: ...
+                 interest: TextLike = ..., direct_marketing: bool = ..., subjects: Union[List[str], str] = ...,
+                 block: str = ...) -> None: ...
 
 class DataCategory(_Value):
     id: str
     name: Text
     description: Text
+    special: str
+    condition: Optional[str]
+    legal_ground: Text
+    subjects: List[str]
+    subjects_location: Location
+    block: str
     location: Location
+    @property
+    def condition_article(self) -> str: ...
     def __init__(self, fields: Mapping[str, Any] = ..., *, id: str = ..., name: TextLike = ...,
-                 description: TextLike = ...) -> None: ...
+                 description: TextLike = ..., special: str = ..., condition: Optional[str] = ...,
+                 legal_ground: TextLike = ..., subjects: Union[List[str], str] = ..., block: str = ...) -> None: ...
 
 class Transfer(_Value):
     country: str
@@ -178,6 +218,7 @@ class Transfer(_Value):
 class Transfers(_Value):
     none: bool
     description: Text
+    safeguards_copy: Text
     items: _List[Transfer]
     location: Location
     def __init__(self, fields: Mapping[str, Any] = ..., **kw: Any) -> None: ...
@@ -193,6 +234,8 @@ class RetentionRule(_Value):
     period: Optional[Duration]
     criteria: Text
     description: Text
+    subjects: List[str]
+    subjects_location: Location
     location: Location
     def __init__(self, fields: Mapping[str, Any] = ..., **kw: Any) -> None: ...
 
@@ -235,8 +278,27 @@ class Cookies(_Value):
 class Rights(_Value):
     exercise: Text
     note: Text
+    request_form: str
+    request_form_location: Location
     location: Location
     def __init__(self, fields: Mapping[str, Any] = ..., **kw: Any) -> None: ...
+
+class RelatedLink(_Value):
+    href: str
+    label: Text
+    location: Location
+    href_location: Location
+    @overload
+    def __init__(self, href: str, label: TextLike) -> None: ...
+    @overload
+    def __init__(self, fields: Mapping[str, Any] = ..., *, href: str = ..., label: TextLike = ...) -> None: ...
+
+class BlockRefs(MutableMapping[str, str]):
+    def __getitem__(self, key: str) -> str: ...
+    def __setitem__(self, key: str, value: str) -> None: ...
+    def __delitem__(self, key: str) -> None: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
 
 class Change(_Value):
     date: Optional[datetime.date]
@@ -249,6 +311,9 @@ class Register(_Value):
     name: Text
     description: Text
     controllers: _List[Ref]
+    relation: Optional[str]
+    relation_location: Location
+    group_companies: _List[Ref]
     joint_arrangement: Text
     representative: Optional[Ref]
     dpo: Optional[Ref]
@@ -267,11 +332,22 @@ class Register(_Value):
     security: Optional[Security]
     cookies: Optional[Cookies]
     rights: Optional[Rights]
+    further_processing: Text
+    related: _List[RelatedLink]
+    block_refs: BlockRefs
     notice_date: Optional[datetime.date]
     history: _List[Change]
     location: Location
     def __init__(self, fields: Mapping[str, Any] = ..., **kw: Any) -> None: ...
     def has_basis(self, basis: str) -> bool: ...
+
+class Block(_Value):
+    kind: str
+    id: str
+    content: Register
+    location: Location
+    def __init__(self, fields: Mapping[str, Any] = ..., *, kind: str = ..., id: str = ...,
+                 content: Union[Register, Mapping[str, Any]] = ...) -> None: ...
 
 class Words(_Value):
     lang: Optional[str]
@@ -285,16 +361,26 @@ class Source:
     people: _List[Person]
     registers: _List[Register]
     words: _List[Words]
+    contact_points: _List[ContactPoint]
+    blocks: _List[Block]
+    supervisory_authority: Optional[Organisation]
     def __init__(self, *, organisations: Iterable[Union[Organisation, Mapping[str, Any]]] = ...,
                  people: Iterable[Union[Person, Mapping[str, Any]]] = ...,
                  registers: Iterable[Union[Register, Mapping[str, Any]]] = ...,
-                 words: Iterable[Union[Words, Mapping[str, Any]]] = ..., file: str = "") -> None: ...
+                 words: Iterable[Union[Words, Mapping[str, Any]]] = ..., file: str = "",
+                 contact_points: Iterable[Union[ContactPoint, Mapping[str, Any]]] = ...,
+                 blocks: Iterable[Union[Block, Mapping[str, Any]]] = ...,
+                 supervisory_authority: Optional[Union[Organisation, Mapping[str, Any]]] = ...) -> None: ...
     def organisation(self, id: str) -> Organisation: ...
     def person(self, id: str) -> Person: ...
+    def contact_point(self, id: str) -> ContactPoint: ...
+    def block(self, id: str) -> Block: ...
     def register(self, id: str) -> Register: ...
     def add_organisation(self, organisation: Union[Organisation, Mapping[str, Any]]) -> Organisation: ...
     def add_person(self, person: Union[Person, Mapping[str, Any]]) -> Person: ...
+    def add_contact_point(self, contact_point: Union[ContactPoint, Mapping[str, Any]]) -> ContactPoint: ...
     def add_register(self, register: Union[Register, Mapping[str, Any]]) -> Register: ...
+    def apply_blocks(self, id: str = "") -> None: ...
     def to_xml(self) -> str: ...
     def save(self, path: PathLike) -> None: ...
     def copy(self) -> Source: ...

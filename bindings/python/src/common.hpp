@@ -7,6 +7,7 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl_bind.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ PYBIND11_MAKE_OPAQUE(std::vector<seloste::transfer>)
 PYBIND11_MAKE_OPAQUE(std::vector<seloste::retention_rule>)
 PYBIND11_MAKE_OPAQUE(std::vector<seloste::analytics_service>)
 PYBIND11_MAKE_OPAQUE(std::vector<seloste::change>)
+PYBIND11_MAKE_OPAQUE(std::vector<seloste::contact_point>)
+PYBIND11_MAKE_OPAQUE(std::vector<seloste::block>)
+PYBIND11_MAKE_OPAQUE(std::vector<seloste::related_link>)
+PYBIND11_MAKE_OPAQUE(std::map<std::string, std::string>)
 
 namespace seloste_py {
 

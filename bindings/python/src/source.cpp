@@ -2,7 +2,7 @@
 // writing a (changed) Source back as XML.
 #include "seloste/source.hpp"
 
-#include "common.hpp"
+#include "model_support.hpp"
 #include "seloste/build.hpp"
 #include "seloste/writer.hpp"
 
@@ -33,22 +33,54 @@ void init_source(py::module_& m) {
         "note that an element taken from a list is a live view that a later append to the same list\n"
         "may invalidate: look it up again after appending.");
     src.def(py::init([](std::vector<organisation> orgs, std::vector<person> people, std::vector<register_> regs,
-                        std::vector<word_list> words, std::string file) {
+                        std::vector<word_list> words, std::string file, std::vector<contact_point> contact_points,
+                        std::vector<block> blocks, std::optional<organisation> authority) {
                 source_doc d;
                 d.organisations = std::move(orgs);
                 d.people = std::move(people);
                 d.registers = std::move(regs);
                 d.words = std::move(words);
                 d.file = std::move(file);
+                d.contact_points = std::move(contact_points);
+                d.blocks = std::move(blocks);
+                d.supervisory_authority = std::move(authority);
                 return d;
             }),
             py::kw_only(), "organisations"_a = std::vector<organisation>{}, "people"_a = std::vector<person>{},
-            "registers"_a = std::vector<register_>{}, "words"_a = std::vector<word_list>{}, "file"_a = "")
+            "registers"_a = std::vector<register_>{}, "words"_a = std::vector<word_list>{}, "file"_a = "",
+            "contact_points"_a = std::vector<contact_point>{}, "blocks"_a = std::vector<block>{},
+            "supervisory_authority"_a = py::none())
         .def_readwrite("file", &source_doc::file, "The file name the source was read from (used in findings).")
         .def_readwrite("organisations", &source_doc::organisations)
         .def_readwrite("people", &source_doc::people)
         .def_readwrite("registers", &source_doc::registers)
         .def_readwrite("words", &source_doc::words)
+        .def_readwrite("contact_points", &source_doc::contact_points,
+                       "Contact points (<contact-point>) a register's contacts may name.")
+        .def_readwrite("blocks", &source_doc::blocks,
+                       "The sections under <blocks>. The registers hold copies of them: a copy that still equals "
+                       "its block is saved as a reference; call apply_blocks() after changing a block.")
+        .def(
+            "contact_point",
+            [](source_doc& d, const std::string& id) -> contact_point& {
+                return find_or_raise(d.contact_points, id, "contact point");
+            },
+            "id"_a, py::return_value_policy::reference_internal, "The contact point with this id (KeyError if none).")
+        .def(
+            "block",
+            [](source_doc& d, const std::string& id) -> block& { return find_or_raise(d.blocks, id, "block"); }, "id"_a,
+            py::return_value_policy::reference_internal, "The block with this id (KeyError if none).")
+        .def(
+            "add_contact_point",
+            [](source_doc& d, contact_point c) -> contact_point& {
+                d.contact_points.push_back(std::move(c));
+                return d.contact_points.back();
+            },
+            "contact_point"_a, py::return_value_policy::reference_internal, "Append a contact point and return it.")
+        .def(
+            "apply_blocks", [](source_doc& d, const std::string& id) { apply_blocks(d, id); }, "id"_a = "",
+            "Copy the block `id` (every block when \"\") into the registers that use it (block_refs, "
+            "purpose.block, category.block), replacing their copies: after changing a block.")
         .def(
             "organisation",
             [](source_doc& d, const std::string& id) -> organisation& {
@@ -89,7 +121,8 @@ void init_source(py::module_& m) {
             "register"_a, py::return_value_policy::reference_internal, "Append a register and return it.")
         .def(
             "to_xml", [](const source_doc& d) { return to_source_xml(d); }, py::call_guard<py::gil_scoped_release>(),
-            "The source as XML (docs/source-format.md); reading it back gives the same model.")
+            "The source as XML (docs/source-format.md); reading it back gives the same model. Blocks, block "
+            "references, the file's order and its comments are kept.")
         .def(
             "save",
             [](const source_doc& d, const py::object& path) {
@@ -109,6 +142,10 @@ void init_source(py::module_& m) {
                    std::to_string(d.registers.size()) + " register(s), " + std::to_string(d.organisations.size()) +
                    " organisation(s), " + std::to_string(d.people.size()) + " person(s)>";
         });
+
+    optional_field(src, "supervisory_authority", &source_doc::supervisory_authority,
+                   "The lead supervisory authority (an Organisation without id), or None: the Finnish Data "
+                   "Protection Ombudsman.");
 
     m.def(
         "load",

@@ -310,6 +310,23 @@ struct related_link {
     source_location where;
 };
 
+// How a file laid out the children of an element: their order and the comments before
+// them, so that writing a source read from a file keeps both (reader_layout.cpp records
+// it, writer.cpp follows it). Empty for a model built in memory.
+struct layout_node {
+    std::string element;                       // "register", "purpose", "security", ...
+    std::string id;                            // its id= when it has one
+    int index = 0;                             // its place among the same elements of its parent
+    std::vector<std::string> comments_before;  // the text of each <!--...--> before it
+    bool blank_line_before = false;            // an empty line before it (and its comments)
+};
+
+struct layout_record {
+    std::vector<layout_node> children;
+    std::vector<std::string> comments_after;  // after the last child element
+    bool empty() const { return children.empty() && comments_after.empty(); }
+};
+
 struct register_ {
     std::string id;
     text name;
@@ -346,6 +363,7 @@ struct register_ {
     source_location notice_date_where;
     std::vector<change> history;
     source_location where;
+    layout_record layout;  // the order of its children and the comments before them
 
     bool has_basis(legal_basis b) const;
 };
@@ -376,6 +394,11 @@ struct source_doc {
     // A lead supervisory authority other than the Finnish one (no id); empty: the Finnish
     // Data Protection Ombudsman (core/data/authority.json).
     std::optional<organisation> supervisory_authority;
+    // The layout of the file: the root's children, <blocks>' children, and the comments
+    // before the root element.
+    layout_record layout;
+    layout_record blocks_layout;
+    std::vector<std::string> comments_before_root;
 
     const organisation* find_organisation(std::string_view id) const;
     const person* find_person(std::string_view id) const;
