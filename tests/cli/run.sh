@@ -41,6 +41,48 @@ for g in "$GOLDEN"/*.html; do
 done
 expect "there is a golden file for every page" test "$(ls "$GOLDEN"/*.html | wc -l)" -eq 15
 
+# --- the schema: every example, and the fixture that uses every element, is valid --------
+xsd="$SRC/docs/seloste.xsd"
+valid() { # valid FILE: xmllint accepts FILE against docs/seloste.xsd (its complaint is shown)
+    xmllint --noout --schema "$xsd" "$1" 2>"$work/xsd.err" && return 0
+    grep -v 'fails to validate$' "$work/xsd.err" | head -5
+    return 1
+}
+all_elements="$SRC/tests/fixtures/format/all-elements.xml"
+for f in "$SRC"/examples/*.xml "$all_elements"; do
+    expect "$(basename "$f") is valid against docs/seloste.xsd" valid "$f"
+done
+# Nothing in the schema goes untried: every element and attribute it declares is used by
+# all-elements.xml or an example (<representative>, Art. 27, is for controllers outside
+# the EU, which no source here has).
+python3 - "$xsd" "$all_elements" "$SRC"/examples/*.xml <<'PY' && ok "every element and attribute of the schema is used by a source" || bad "the schema declares names that no source uses"
+import sys, xml.etree.ElementTree as ET
+XS = "{http://www.w3.org/2001/XMLSchema}"
+import os
+declared, files = set(), [sys.argv[1]]
+for path in files:  # the schema and the files it includes
+    schema = ET.parse(path).getroot()
+    files += [os.path.join(os.path.dirname(path), i.get("schemaLocation")) for i in schema.iter(XS + "include")]
+    declared |= {("element", e.get("name")) for e in schema.iter(XS + "element") if e.get("name")}
+    declared |= {("attribute", a.get("name")) for a in schema.iter(XS + "attribute") if a.get("name")}
+used = set()
+for f in sys.argv[2:]:
+    for e in ET.parse(f).getroot().iter():
+        used.add(("element", e.tag)); used |= {("attribute", a) for a in e.attrib}
+missing = sorted(declared - used - {("element", "representative")})
+for kind, name in missing: print(f"no source uses the {kind} {name}")
+sys.exit(1 if missing else 0)
+PY
+# The check can fail: a copy with an unknown controllers= value is refused.
+sed 's/controllers="joint"/controllers="shared"/' "$all_elements" >"$work/xsd-mutated.xml"
+! valid "$work/xsd-mutated.xml" >/dev/null; expect "the schema refuses controllers=\"shared\"" test $? -eq 0
+# The reader reads what the schema accepts: the fixture renders (its check findings aside).
+"$BIN" render "$all_elements" --lang all --allow-incomplete -o "$work/all-elements" >/dev/null 2>"$work/all-elements.err"
+rc=$?
+expect "the reader accepts all-elements.xml (render --allow-incomplete exits 0)" test $rc -eq 0
+[ $rc -eq 0 ] || grep -v ': warning: ' "$work/all-elements.err" | head -5
+expect "all-elements.xml gives 9 pages (3 registers x 3 languages)" test "$(ls "$work/all-elements"/*.html 2>/dev/null | wc -l)" -eq 9
+
 # Every page is well-formed HTML: balanced elements, one html/head/body, lang set.
 python3 - "$work/out" <<'PY' && ok "every page is well-formed HTML" || bad "a page is not well-formed HTML"
 import sys, pathlib
