@@ -24,8 +24,8 @@ expect() { # expect NAME COMMAND...: the command must succeed
 rc=$?
 expect "render of the examples exits 0" test $rc -eq 0
 pages=$(ls "$work/out"/*.html 2>/dev/null | wc -l)
-expect "render writes 15 pages (5 registers x 3 languages), got $pages" test "$pages" -eq 15
-expect "render prints every file it wrote" test "$(grep -c '\.html$' "$work/render.log")" -eq 15
+expect "render writes 21 pages (7 registers x 3 languages), got $pages" test "$pages" -eq 21
+expect "render prints every file it wrote" test "$(grep -c '\.html$' "$work/render.log")" -eq 21
 
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
     mkdir -p "$GOLDEN"
@@ -39,7 +39,7 @@ for g in "$GOLDEN"/*.html; do
         bad "golden $name differs"; diff -u "$g" "$work/out/$name" | head -20
     fi
 done
-expect "there is a golden file for every page" test "$(ls "$GOLDEN"/*.html | wc -l)" -eq 15
+expect "there is a golden file for every page" test "$(ls "$GOLDEN"/*.html | wc -l)" -eq 21
 
 # --- the schema: every example, and the fixture that uses every element, is valid --------
 xsd="$SRC/docs/seloste.xsd"
@@ -121,7 +121,7 @@ for theme in default layered; do
     done
 done
 expect "every example renders in every language, theme and kind" test $matrix_ok -eq 1
-expect "the matrix has 60 files (15 pages x 2 themes x page/fragment)" test "$(ls "$work"/matrix/*/*.html | wc -l)" -eq 60
+expect "the matrix has 84 files (21 pages x 2 themes x page/fragment)" test "$(ls "$work"/matrix/*/*.html | wc -l)" -eq 84
 # The same for the sources that use every issue-12 element (the view's own fixture, and the
 # format's when it is there); --allow-incomplete: they exist to render every part, not to pass the checks.
 fixtures_ok=1
@@ -252,13 +252,13 @@ site="$work/site"
 "$BIN" keygen "$work/key" >/dev/null; expect "keygen writes a key pair" test -s "$work/key.pub"
 "$BIN" build "$SRC"/examples/*.xml -o "$site" --sign "$work/key" --base-url https://example.fi/tietosuoja >"$work/build.log" 2>&1
 expect "build exits 0" test $? -eq 0
-expect "build gives 15 pages" test "$(ls "$site"/{fi,sv,en}/*.html | grep -vc index.html)" -eq 15
-expect "build gives 15 fragments" test "$(ls "$site"/fragments/{fi,sv,en}/*.html | wc -l)" -eq 15
+expect "build gives 21 pages" test "$(ls "$site"/{fi,sv,en}/*.html | grep -vc index.html)" -eq 21
+expect "build gives 21 fragments" test "$(ls "$site"/fragments/{fi,sv,en}/*.html | wc -l)" -eq 21
 for f in index.html fi/index.html sv/index.html en/index.html sitemap.xml manifest.json manifest.json.sig; do
     expect "build writes $f" test -s "$site/$f"
 done
 xmllint --noout "$site/sitemap.xml"; expect "sitemap.xml is well-formed" test $? -eq 0
-expect "sitemap lists 15 pages" test "$(grep -c '<loc>' "$site/sitemap.xml")" -eq 15
+expect "sitemap lists 21 pages" test "$(grep -c '<loc>' "$site/sitemap.xml")" -eq 21
 "$BIN" verify "$site" --public-key "$work/key.pub" >/dev/null; expect "the signed bundle verifies" test $? -eq 0
 stamp=$(stat -c %Y.%i "$site/manifest.json")
 "$BIN" build "$SRC"/examples/*.xml -o "$site" --sign "$work/key" --base-url https://example.fi/tietosuoja >"$work/build2.log" 2>&1

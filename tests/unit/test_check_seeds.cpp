@@ -67,6 +67,7 @@ TEST_CASE("the corrected examples have no errors", "[check][examples]") {
         ++n;
         SECTION(e.path().filename().string()) {
             auto opts = fixed_day();
+            opts.today = seloste::date{2026, 12, 1};  // harjuvirta.xml is dated 2026-12-01
             opts.langs = {seloste::lang::fi, seloste::lang::sv, seloste::lang::en};
             const auto found = seloste::check_file(e.path().string(), opts);
             INFO(dump(found));
