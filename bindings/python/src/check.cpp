@@ -20,6 +20,8 @@ void init_check(py::module_& m) {
     py::class_<finding>(m, "Finding",
                         "A problem the checks found: rule, severity, article, message, location, register.")
         .def_readonly("rule", &finding::rule, "Stable rule id, e.g. \"gdpr.13.2.a.retention\".")
+        .def_readonly("kind", &finding::kind,
+                      "The variant of the rule (empty when the rule has one), e.g. \"joint-no-arrangement\".")
         .def_property_readonly(
             "severity", [](const finding& f) { return std::string(severity_code(f.level)); },
             "\"error\", \"warning\" or \"info\".")

@@ -21,6 +21,7 @@ def test_findings_equal_the_cli(cli, path):
     assert len(found) == len(expected["findings"])
     for f, e in zip(found, expected["findings"]):
         assert f.rule == e["rule"]
+        assert f.kind == e.get("kind", "")
         assert f.severity == e["severity"]
         assert f.article == e["article"]
         assert f.register == e["register"]
