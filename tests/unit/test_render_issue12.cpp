@@ -93,8 +93,8 @@ TEST_CASE("joint controllers: heading, introduction, Art. 26(3) and the arrangem
     <joint-arrangement>Alfa vastaa asiakaspalvelusta.</joint-arrangement>
     )XML" + a_purpose);
     const source_doc doc = read_source_string(xml, "i12.xml");
-    const char* heading[] = {"Yhteiset rekisterinpitäjät", "Gemensamt personuppgiftsansvariga", "Joint controllers"};
-    const char* intro[] = {"Yhteisinä rekisterinpitäjinä ovat Alfa Oy ja Beta Oy",
+    const char* heading[] = {"Yhteisrekisterinpitäjät", "Gemensamt personuppgiftsansvariga", "Joint controllers"};
+    const char* intro[] = {"Yhteisrekisterinpitäjinä ovat Alfa Oy ja Beta Oy",
                            "Alfa Oy och Beta Oy som gemensamt personuppgiftsansvariga",
                            "Alfa Oy and Beta Oy, as joint controllers"};
     for (const char* th : themes)
