@@ -58,6 +58,7 @@ class checker {
     void invisible_characters(const text_ref& tr, const std::string& reg);
     void text_checks(const text_ref& tr, const std::string& reg, bool spell);
     void spelling(const text_ref& tr, const std::string& reg);
+    void outdated_terms(const text_ref& tr, const std::string& reg);  // check_terms.cpp
     void wrong_sector(const register_& r, const std::vector<text_ref>& texts);
 
     const source_doc& doc_;

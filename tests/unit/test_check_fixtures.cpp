@@ -80,6 +80,7 @@ TEST_CASE("every rule has a triggering and a clean fixture", "[check][fixtures]"
                                            "fact.phone",
                                            "fact.address",
                                            "text.outdated-reference",
+                                           "text.outdated-term",
                                            "text.heading-mismatch",
                                            "text.wrong-sector",
                                            "text.invisible-character",

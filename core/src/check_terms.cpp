@@ -1,0 +1,71 @@
+// Rule text.outdated-term (docs/checks.md, "Free text"): words of the Personal Data Act era
+// and calques from Finnish that GDPR replaced, with the GDPR term in the language of the
+// text as the fix. The terms are data: core/data/gdpr-terms.json.
+#include <nlohmann/json.hpp>
+
+#include "check_impl.hpp"
+#include "seloste/errors.hpp"
+
+namespace seloste::detail {
+namespace {
+
+using json = nlohmann::json;
+
+struct gdpr_term {
+    std::string id;
+    lang l = lang::fi;
+    std::optional<std::string> article;
+    pattern_set terms;
+    std::string replacement;  // in language l
+    std::array<std::string, 3> note;
+};
+
+std::vector<gdpr_term> load_terms() {
+    constexpr std::string_view path = "core/data/gdpr-terms.json";
+    std::vector<gdpr_term> out;
+    try {
+        const json j = json::parse(check_data_file(path));
+        for (const auto& e : j.at("terms")) {
+            gdpr_term t;
+            t.id = e.at("id").get<std::string>();
+            const auto l = parse_lang(e.at("lang").get<std::string>());
+            if (!l) throw error("check data: " + std::string(path) + ": entry " + t.id + ": unknown language");
+            t.l = *l;
+            if (e.contains("article")) t.article = e.at("article").get<std::string>();
+            for (const auto& re : e.at("terms"))
+                t.terms.by_lang[static_cast<size_t>(t.l)].push_back(
+                    std::make_shared<const term_pattern>(re.get<std::string>()));
+            t.replacement = e.at("replacement").get<std::string>();
+            for (lang nl : all_langs) t.note[static_cast<size_t>(nl)] = e.at("note").at(std::string(lang_code(nl)));
+            out.push_back(std::move(t));
+        }
+    } catch (const json::exception& e) {
+        throw error("check data: " + std::string(path) + ": " + e.what());
+    }
+    return out;
+}
+
+const std::vector<gdpr_term>& all_terms() {
+    static const std::vector<gdpr_term> terms = load_terms();
+    return terms;
+}
+}  // namespace
+
+void checker::outdated_terms(const text_ref& tr, const std::string& reg) {
+    if (!wanted("text.outdated-term")) return;
+    const text& t = *tr.t;
+    for (const auto& v : values(t)) {
+        for (const auto& e : all_terms()) {
+            if (v.l && *v.l != e.l) continue;  // a neutral text is read in every language
+            for (const auto& m : find_terms(e.terms, v.l, *v.s)) {
+                params p{{"field", tr.field}, {"term", m.text}, {"replacement", e.replacement}};
+                for (lang l : all_langs) p["note." + std::string(lang_code(l))] = e.note[static_cast<size_t>(l)];
+                finding f = make_finding("text.outdated-term", "text", where_in(t, v, m), reg, p);
+                if (e.article) f.article = *e.article;
+                emit(std::move(f));
+            }
+        }
+    }
+}
+
+}  // namespace seloste::detail
