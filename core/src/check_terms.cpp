@@ -1,7 +1,9 @@
 // Rule text.outdated-term (docs/checks.md, "Free text"): words of the Personal Data Act era
 // and calques from Finnish that GDPR replaced, with the GDPR term in the language of the
 // text as the fix. The terms are data: core/data/gdpr-terms.json.
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "check_impl.hpp"
 #include "seloste/errors.hpp"
@@ -55,15 +57,26 @@ void checker::outdated_terms(const text_ref& tr, const std::string& reg) {
     if (!wanted("text.outdated-term")) return;
     const text& t = *tr.t;
     for (const auto& v : values(t)) {
+        // Every entry's matches, in text order; of overlapping ones ("controller of the personal data
+        // file" and "personal data file") the first and longest is reported.
+        std::vector<std::pair<term_match, const gdpr_term*>> ms;
         for (const auto& e : all_terms()) {
             if (v.l && *v.l != e.l) continue;  // a neutral text is read in every language
-            for (const auto& m : find_terms(e.terms, v.l, *v.s)) {
-                params p{{"field", tr.field}, {"term", m.text}, {"replacement", e.replacement}};
-                for (lang l : all_langs) p["note." + std::string(lang_code(l))] = e.note[static_cast<size_t>(l)];
-                finding f = make_finding("text.outdated-term", "text", where_in(t, v, m), reg, p);
-                if (e.article) f.article = *e.article;
-                emit(std::move(f));
-            }
+            for (auto& m : find_terms(e.terms, v.l, *v.s)) ms.emplace_back(std::move(m), &e);
+        }
+        std::stable_sort(ms.begin(), ms.end(), [](const auto& a, const auto& b) {
+            if (a.first.start_byte != b.first.start_byte) return a.first.start_byte < b.first.start_byte;
+            return a.first.text.size() > b.first.text.size();
+        });
+        size_t end = 0;
+        for (const auto& [m, e] : ms) {
+            if (m.start_byte < end) continue;
+            end = m.start_byte + m.text.size();
+            params p{{"field", tr.field}, {"term", m.text}, {"replacement", e->replacement}};
+            for (lang l : all_langs) p["note." + std::string(lang_code(l))] = e->note[static_cast<size_t>(l)];
+            finding f = make_finding("text.outdated-term", "text", where_in(t, v, m), reg, p);
+            if (e->article) f.article = *e->article;
+            emit(std::move(f));
         }
     }
 }

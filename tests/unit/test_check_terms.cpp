@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -153,4 +155,46 @@ TEST_CASE("outdated-term: no finding on the examples and fixtures but the expect
         if (!got.count({file, line, term})) diff += "missing: " + file + ":" + std::to_string(line) + " " + term + "\n";
     INFO(diff);
     CHECK(diff.empty());
+}
+
+TEST_CASE("outdated-term: every example of core/data/gdpr-terms.json is flagged", "[check][terms]") {
+    std::ifstream in(root / "core" / "data" / "gdpr-terms.json");
+    REQUIRE(in);
+    const auto data = nlohmann::json::parse(in);
+    std::ifstream g(fixtures / "good.xml");
+    std::stringstream gs;
+    gs << g.rdbuf();
+    const std::string good = gs.str();
+    const std::string from = good.substr(good.find("      <exercise>"));
+    const std::string before = good.substr(0, good.find("      <exercise>"));
+    const std::string after = from.substr(from.find("</exercise>") + 11);
+    size_t n = 0;
+    for (const auto& e : data.at("terms")) {
+        const std::string l = e.at("lang");
+        const std::string replacement = e.at("replacement");
+        REQUIRE(!e.at("examples").empty());
+        for (const auto& x : e.at("examples")) {
+            const std::string ex = x;
+            std::string body = "<fi>Lähetä pyyntö osoitteeseen tietosuoja@esimerkki.fi.</fi>";
+            if (l == "fi")
+                body = "<fi>" + ex + " mainitaan.</fi>";
+            else
+                body = "<" + l + ">" + ex + ".</" + l + ">\n        " + body;
+            // A file of its own for each example: the locations are read from the file once per path.
+            const fs::path tmp =
+                fs::temp_directory_path() / ("seloste-test-outdated-term-" + std::to_string(n) + ".xml");
+            {
+                std::ofstream out(tmp);
+                out << before << "      <exercise>\n        " << body << "\n      </exercise>" << after;
+            }
+            const auto found = of_rule(seloste::check_file(tmp.string(), opts()));
+            INFO(e.at("id").get<std::string>() << ": " << ex << "\n" << dump(found));
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].message_en.find("Write instead: " + replacement + ".") != std::string::npos);
+            CHECK(found[0].where.line == 49);
+            fs::remove(tmp);
+            ++n;
+        }
+    }
+    CHECK(n > 50);
 }
