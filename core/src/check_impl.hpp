@@ -59,6 +59,8 @@ class checker {
     void text_checks(const text_ref& tr, const std::string& reg, bool spell);
     void spelling(const text_ref& tr, const std::string& reg);
     void wrong_sector(const register_& r, const std::vector<text_ref>& texts);
+    void consent_checks(const register_& r, const std::vector<text_ref>& texts);  // check_consent.cpp
+    void citations(const text_ref& tr, const std::string& reg);                   // check_citations.cpp
 
     const source_doc& doc_;
     const check_options& opts_;
