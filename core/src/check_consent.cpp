@@ -61,7 +61,7 @@ void checker::consent_checks(const register_& r, const std::vector<text_ref>& te
             const auto ms = find_terms(d.required, v.l, *v.s);
             if (ms.empty()) continue;
             emit(make_finding("gdpr.6.consent-where-required", "required", where_in(p.description, v, ms.front()), r.id,
-                              {{"field", "purpose" + idx(i) + "/description"}, {"term", ms.front().text}}));
+                              {{"field", "purpose" + idx(i)}, {"term", ms.front().text}}));
             break;
         }
     }
