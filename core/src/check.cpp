@@ -106,6 +106,8 @@ void checker::register_checks(const register_& r) {
     const auto texts = register_texts(r);
     for (const auto& t : texts) text_checks(t, id, true);
     wrong_sector(r, texts);
+    consent_checks(r, texts);
+    for (const auto& t : texts) citations(t, id);
 }
 
 }  // namespace detail

@@ -60,6 +60,8 @@ class checker {
     void spelling(const text_ref& tr, const std::string& reg);
     void outdated_terms(const text_ref& tr, const std::string& reg);  // check_terms.cpp
     void wrong_sector(const register_& r, const std::vector<text_ref>& texts);
+    void consent_checks(const register_& r, const std::vector<text_ref>& texts);  // check_consent.cpp
+    void citations(const text_ref& tr, const std::string& reg);                   // check_citations.cpp
 
     const source_doc& doc_;
     const check_options& opts_;
