@@ -5,7 +5,6 @@
 #include <iterator>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <sstream>
 
 #include "check_support.hpp"
@@ -30,12 +29,18 @@ struct located_file {
     int mark_col = 1;
 };
 
+// The files of the outermost location_scope of this thread; depth 0: none is kept.
+struct scoped_files {
+    int depth = 0;
+    std::map<std::string, std::shared_ptr<located_file>> files;
+};
+thread_local scoped_files scoped;
+
 std::shared_ptr<located_file> file_for(const std::string& path) {
-    static std::mutex mu;
-    static std::map<std::string, std::shared_ptr<located_file>> files;
-    std::lock_guard<std::mutex> lock(mu);
-    auto it = files.find(path);
-    if (it != files.end()) return it->second;
+    if (scoped.depth > 0) {
+        auto it = scoped.files.find(path);
+        if (it != scoped.files.end()) return it->second;
+    }
     std::shared_ptr<located_file> f;
     std::ifstream in(path, std::ios::binary);
     if (in) {
@@ -49,8 +54,7 @@ std::shared_ptr<located_file> file_for(const std::string& path) {
         for (size_t i = 0; i < f->text.size(); ++i)
             if (f->text[i] == '\n') f->line_starts.push_back(i + 1);
     }
-    if (files.size() > 64) files.clear();
-    files.emplace(path, f);
+    if (scoped.depth > 0) scoped.files.emplace(path, f);
     return f;
 }
 
@@ -98,6 +102,14 @@ int column_of(located_file& f, size_t line, size_t pos) {
 
 }  // namespace
 
+location_scope::location_scope() {
+    ++scoped.depth;
+}
+
+location_scope::~location_scope() {
+    if (--scoped.depth == 0) scoped.files.clear();
+}
+
 size_t occurrences_before(const std::string& s, std::string_view needle, size_t end) {
     if (needle.empty()) return 0;
     size_t n = 0, pos = 0;
@@ -113,9 +125,7 @@ source_location locate_in_text(const source_location& element_at, std::optional<
     if (element_at.file.empty() || element_at.line < 1 || needle.empty()) return element_at;
     const auto file = file_for(element_at.file);
     if (!file) return element_at;
-    static std::mutex mu;  // guards the needles and marks of every file
-    std::lock_guard<std::mutex> lock(mu);
-    located_file& f = *file;
+    located_file& f = *file;  // this thread's own
     const std::string& t = f.text;
     // Offset of the element: line start, then column (code points).
     if (static_cast<size_t>(element_at.line) > f.line_starts.size()) return element_at;

@@ -118,8 +118,20 @@ finding make_finding(std::string_view rule, std::string_view variant, const sour
 
 // Where `needle` (the occurrence-th one, 0-based) stands in the text of element `element_at`
 // in the source file, in language child `l` when given. Falls back to `element_at`.
+// The file is read as it is now: once per location_scope (one check), else on every call.
 source_location locate_in_text(const source_location& element_at, std::optional<lang> l, std::string_view needle,
                                size_t occurrence);
+
+// While one exists on a thread, the source files that locate_in_text reads are kept, so the
+// findings of one check read each file once. A check holds one: a file saved between two
+// checks is read anew by the second. Scopes nest; the outermost one keeps the files.
+class location_scope {
+   public:
+    location_scope();
+    ~location_scope();
+    location_scope(const location_scope&) = delete;
+    location_scope& operator=(const location_scope&) = delete;
+};
 
 // How many times `needle` occurs in `s` before byte offset `end`.
 size_t occurrences_before(const std::string& s, std::string_view needle, size_t end);
