@@ -7,9 +7,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "seloste/check.hpp"
 #include "seloste/source.hpp"
@@ -46,56 +48,72 @@ std::string dump(const std::vector<seloste::finding>& fs) {
     return out;
 }
 
+nlohmann::json rules_data() {
+    std::ifstream in(fs::path(SELOSTE_SOURCE_DIR) / "core" / "data" / "checks.json");
+    return nlohmann::json::parse(in).at("rules");
+}
+
+// The cells of the row of `rule` in the index of docs/checks.md; empty when there is none.
+std::vector<std::string> index_row(const std::string& doc, const std::string& rule) {
+    const auto start = doc.find("<!-- rule-index:start -->"), end = doc.find("<!-- rule-index:end -->");
+    if (start == std::string::npos || end == std::string::npos) return {};
+    const auto at = doc.find("| `" + rule + "` |", start);
+    if (at == std::string::npos || at > end) return {};
+    const std::string line = doc.substr(at, doc.find('\n', at) - at);
+    std::vector<std::string> cells;
+    size_t from = 1;
+    for (size_t bar; (bar = line.find(" |", from)) != std::string::npos; from = bar + 2) {
+        if (bar > 0 && line[bar - 1] == '\\') continue;
+        std::string c = line.substr(from, bar - from);
+        while (!c.empty() && c.front() == ' ') c.erase(0, 1);
+        cells.push_back(c);
+    }
+    return cells;
+}
+
 }  // namespace
+
+TEST_CASE("docs/checks.md indexes every rule with its article and data file", "[check][fixtures][docs]") {
+    std::ifstream in(fs::path(SELOSTE_SOURCE_DIR) / "docs" / "checks.md");
+    const std::string doc{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const nlohmann::json data = rules_data();
+    for (const auto& [id, r] : data.items()) {
+        INFO("rule " << id << ": run scripts/check-index after changing core/data/checks.json");
+        const auto cells = index_row(doc, id);
+        REQUIRE(cells.size() == 6);
+        // Every article of the rule and of its messages is in the article column.
+        std::vector<std::string> articles{r.value("article", "")};
+        for (const auto& [kind, m] : r.at("messages").items())
+            if (m.contains("article")) articles.push_back(m.at("article").get<std::string>());
+        for (const auto& a : articles)
+            if (!a.empty()) CHECK(cells[2].find(a) != std::string::npos);
+        // The data file, or "(code)" for a rule without one.
+        REQUIRE(r.contains("data"));
+        const std::string d = r.at("data").get<std::string>();
+        CHECK(cells[3] == (d.empty() ? "(code)" : d));
+        if (d.starts_with("core/data/")) CHECK(fs::exists(fs::path(SELOSTE_SOURCE_DIR) / d.substr(0, d.find(' '))));
+        REQUIRE(r.contains("example"));
+        CHECK_FALSE(r.at("example").get<std::string>().empty());
+        CHECK(cells[5].find("tests/fixtures/checks/" + id + "/") != std::string::npos);
+    }
+}
 
 TEST_CASE("every rule has a triggering and a clean fixture", "[check][fixtures]") {
     REQUIRE(fs::is_directory(checks_dir));
     std::set<std::string> rules;
     for (const auto& e : fs::directory_iterator(checks_dir))
         if (e.is_directory()) rules.insert(e.path().filename().string());
-    // The rule ids of docs/checks.md; a rule without its folder fails here.
-    const std::set<std::string> documented{"gdpr.13.1.a.controller",
-                                           "gdpr.13.1.b.dpo",
-                                           "gdpr.13.1.c.purpose",
-                                           "gdpr.13.1.c.basis",
-                                           "gdpr.13.1.d.interest",
-                                           "gdpr.13.1.e.recipients",
-                                           "gdpr.13.1.f.transfers",
-                                           "gdpr.13.1.f.safeguard",
-                                           "gdpr.46.scc-2010",
-                                           "gdpr.13.2.a.retention",
-                                           "gdpr.13.2.b.rights",
-                                           "gdpr.13.2.c.withdraw",
-                                           "gdpr.13.2.d.authority",
-                                           "gdpr.13.2.e.requirement",
-                                           "gdpr.13.2.f.automated",
-                                           "gdpr.14.1.d.categories",
-                                           "gdpr.14.2.f.sources",
-                                           "gdpr.9.2.a.explicit-consent",
-                                           "gdpr.7.consent-by-use",
-                                           "gdpr.6.consent-where-required",
-                                           "law.regulation-number",
-                                           "law.article-exists",
-                                           "law.act-number",
-                                           "fact.business-id",
-                                           "fact.vat-number",
-                                           "fact.date",
-                                           "fact.email",
-                                           "fact.url",
-                                           "fact.phone",
-                                           "fact.address",
-                                           "text.outdated-reference",
-                                           "text.outdated-term",
-                                           "text.heading-mismatch",
-                                           "text.wrong-sector",
-                                           "text.invisible-character",
-                                           "text.spelling",
-                                           "i18n.missing-translation",
-                                           "source.invalid",
-                                           "source.xml"};
+    // Every rule of core/data/checks.json has its folder, and every folder is a rule.
+    const auto data = rules_data();
+    std::set<std::string> documented;
+    for (const auto& [id, r] : data.items()) documented.insert(id);
     for (const auto& r : documented) {
-        INFO("rule " << r);
+        INFO("rule " << r << " has no folder tests/fixtures/checks/" << r);
         CHECK(rules.count(r) == 1);
+    }
+    for (const auto& r : rules) {
+        INFO("folder tests/fixtures/checks/" << r << " is no rule of core/data/checks.json");
+        CHECK(documented.count(r) == 1);
     }
 
     for (const auto& rule : rules) {
