@@ -86,6 +86,7 @@ TEST_CASE("every rule has a triggering and a clean fixture", "[check][fixtures]"
                                            "fact.address",
                                            "text.outdated-reference",
                                            "text.outdated-term",
+                                           "text.controller-role",
                                            "text.heading-mismatch",
                                            "text.wrong-sector",
                                            "text.invisible-character",
