@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -133,6 +134,17 @@ void expect_finding(const plant_case& c) {
     for (size_t i = 0; i < byte; ++i)
         if ((static_cast<unsigned char>(line_text[i]) & 0xC0) != 0x80) ++col;
     CHECK(f.where.column == col);
+}
+
+// The lines of tests/fixtures/seed-originals/expected.json's entries of our rule for `file`, in order.
+std::vector<int> seed_lines(const std::string& file) {
+    const auto j = nlohmann::json::parse(slurp(root / "tests/fixtures/seed-originals/expected.json"));
+    std::vector<int> out;
+    if (j.at("files").contains(file))
+        for (const auto& e : j.at("files").at(file))
+            if (e.at("rule") == rule) out.push_back(e.at("line").get<int>());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 }  // namespace
@@ -277,7 +289,16 @@ TEST_CASE("the role rule finds nothing in any example or clean fixture", "[check
         }
         ++checked;
         INFO(f.string());
-        CHECK(dump(ours(found)).empty());
+        auto mine = ours(found);
+        // A seed original keeps its real defects: ours must be exactly those its expected.json lists.
+        if (f.parent_path().filename() == "seed-originals") {
+            const auto expected = seed_lines(f.filename().string());
+            std::vector<int> lines;
+            for (const auto& x : mine) lines.push_back(x.where.line);
+            CHECK(lines == expected);
+            continue;
+        }
+        CHECK(dump(mine).empty());
     }
     CHECK(checked > 50);
 }
