@@ -302,3 +302,55 @@ TEST_CASE("the role rule finds nothing in any example or clean fixture", "[check
     }
     CHECK(checked > 50);
 }
+
+TEST_CASE("every singular case of the word, and none of the plural ones", "[check][role]") {
+    struct form {
+        const char* anchor;
+        const char* word;
+        bool singular;
+    };
+    for (const form& f : {
+             form{harju_fi, "rekisterinpitäjä", true},
+             form{harju_fi, "rekisterinpitäjän", true},
+             form{harju_fi, "rekisterinpitäjää", true},
+             form{harju_fi, "rekisterinpitäjällä", true},
+             form{harju_fi, "rekisterinpitäjälle", true},
+             form{harju_fi, "rekisterinpitäjältä", true},
+             form{harju_fi, "rekisterinpitäjänä", true},
+             form{harju_fi, "rekisterinpitäjäksi", true},
+             form{harju_fi, "rekisterinpitäjässä", true},
+             form{harju_fi, "rekisterinpitäjästä", true},
+             form{harju_fi, "rekisterinpitäjään", true},
+             form{harju_fi, "rekisterinpitäjänkin", true},
+             form{harju_fi, "rekisterinpitäjät", false},
+             form{harju_fi, "rekisterinpitäjien", false},
+             form{harju_fi, "rekisterinpitäjiä", false},
+             form{harju_fi, "rekisterinpitäjille", false},
+             form{harju_fi, "rekisterinpitäjiltä", false},
+             form{harju_fi, "rekisterinpitäjinä", false},
+             form{harju_fi, "rekisterinpitäjiksi", false},
+             form{harju_fi, "rekisterinpitäjiin", false},
+             form{harju_fi, "yhteisrekisterinpitäjä", false},
+             form{harju_fi, "henkilötietojen käsittelijä", false},
+             form{harju_sv, "den personuppgiftsansvarige", true},
+             form{harju_sv, "den personuppgiftsansvariges", true},
+             form{harju_sv, "den personuppgiftsansvarigas", true},
+             form{harju_sv, "de personuppgiftsansvariga", false},
+             form{harju_sv, "de personuppgiftsansvarigas", false},
+             form{harju_sv, "en personuppgiftsansvarig", false},
+             form{harju_en, "the controller", true},
+             form{harju_en, "the controller's", true},
+             form{harju_en, "the personal data controller", true},
+             form{harju_en, "the controllers", false},
+             form{harju_en, "the controllers'", false},
+             form{harju_en, "a controller", false},
+             form{harju_en, "the joint controllers", false},
+             form{harju_en, "the processor", false},
+         }) {
+        const std::string text = std::string(" Sana: ") + f.word + ".";
+        INFO(text);
+        const auto p = plant("harjuvirta.xml", f.anchor, text);
+        INFO(dump(p.found));
+        CHECK(p.found.size() == (f.singular ? 1u : 0u));
+    }
+}
