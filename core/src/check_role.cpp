@@ -4,6 +4,7 @@
 // wrong-relation). The patterns, their exceptions and the fixes are data:
 // core/data/role-patterns.json; the messages are in core/data/checks.json.
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -31,13 +32,15 @@ struct singular_case {
     per_lang_text why;
 };
 
+// A pattern of a wrong relation may start or end with {controller}: the name of a controller of
+// the register stands right before (or after) the words the pattern matches.
+enum class name_at { none, before, after };
+
 struct relation_entry {
     std::string id;
     std::vector<std::string> relations;
     std::string article;
-    raw_patterns patterns;  // may hold {controller}
-    bool named = false;     // some pattern holds {controller}
-    pattern_set fixed;      // the patterns, when none holds {controller}
+    std::array<pattern_set, 3> patterns;  // by name_at
     pattern_set exceptions;
     per_lang_text problem, fix;
 };
@@ -63,16 +66,33 @@ raw_patterns read_raw(const json& j) {
     return out;
 }
 
-// The patterns with {controller} replaced by `names` (an expression).
-pattern_set compile(const raw_patterns& raw, const std::string& names = "") {
+pattern_set compile(const raw_patterns& raw) {
     pattern_set p;
     for (size_t slot = 0; slot < raw.size(); ++slot)
-        for (std::string re : raw[slot]) {
-            for (size_t at; (at = re.find(controller_slot)) != std::string::npos;)
-                re.replace(at, controller_slot.size(), names);
-            (slot == 3 ? p.any : p.by_lang[slot]).push_back(std::make_shared<const term_pattern>(std::move(re)));
-        }
+        for (const auto& re : raw[slot])
+            (slot == 3 ? p.any : p.by_lang[slot]).push_back(std::make_shared<const term_pattern>(re));
     return p;
+}
+
+// The patterns of a wrong relation, by where {controller} stands in them.
+std::array<pattern_set, 3> compile_named(const raw_patterns& raw, const std::string& id) {
+    std::array<raw_patterns, 3> split;
+    for (size_t slot = 0; slot < raw.size(); ++slot)
+        for (std::string re : raw[slot]) {
+            name_at at = name_at::none;
+            if (re.starts_with(controller_slot)) {
+                at = name_at::before;
+                re.erase(0, controller_slot.size());
+            } else if (re.ends_with(controller_slot)) {
+                at = name_at::after;
+                re.erase(re.size() - controller_slot.size());
+            }
+            if (re.find(controller_slot) != std::string::npos)
+                throw error("check data: " + std::string(data_path) + ": entry " + id +
+                            ": {controller} may only start or end a pattern");
+            split[static_cast<size_t>(at)][slot].push_back(std::move(re));
+        }
+    return {compile(split[0]), compile(split[1]), compile(split[2])};
 }
 
 per_lang_text read_text(const json& j) {
@@ -103,10 +123,7 @@ role_data load() {
             r.id = e.at("id").get<std::string>();
             r.relations = e.at("relations").get<std::vector<std::string>>();
             r.article = e.at("article").get<std::string>();
-            r.patterns = read_raw(e.at("patterns"));
-            for (const auto& list : r.patterns)
-                for (const auto& re : list) r.named = r.named || re.find(controller_slot) != std::string::npos;
-            if (!r.named) r.fixed = compile(r.patterns);
+            r.patterns = compile_named(read_raw(e.at("patterns")), r.id);
             r.exceptions = compile(read_raw(e.at("exceptions")));
             r.problem = read_text(e.at("problem"));
             r.fix = read_text(e.at("fix"));
@@ -155,30 +172,36 @@ std::string sentence_around(const std::string& s, size_t b, size_t e) {
     return s.substr(from, to - from);
 }
 
-// Every controller's name as an ICU expression: literal words, any white space between.
-std::string names_expression(const source_doc& doc, const register_& r) {
+// Every controller's name, in each of its languages.
+std::vector<std::string> controller_names(const source_doc& doc, const register_& r) {
     std::vector<std::string> names;
     for (const auto& c : r.controllers)
         if (const organisation* o = doc.find_organisation(c.id))
-            for (const auto& v : values(o->name)) {
-                std::string re;
-                bool space = false;
-                for (char ch : *v.s) {
-                    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-                        space = true;
-                        continue;
-                    }
-                    if (space && !re.empty()) re += "\\s+";
-                    space = false;
-                    if (std::string_view("\\^$.|?*+()[]{}/-").find(ch) != std::string_view::npos) re += '\\';
-                    re += ch;
-                }
-                if (!re.empty() && std::find(names.begin(), names.end(), re) == names.end()) names.push_back(re);
-            }
-    if (names.empty()) return {};
-    std::string out = "\\b(?:";
-    for (size_t i = 0; i < names.size(); ++i) out += (i ? "|" : "") + names[i];
-    return out + ")";
+            for (const auto& v : values(o->name))
+                if (std::find(names.begin(), names.end(), *v.s) == names.end()) names.push_back(*v.s);
+    return names;
+}
+
+// Match `m` of `s` widened to the controller's name that stands right before (or after) it;
+// false when no name stands there.
+bool widen_to_name(term_match& m, name_at at, const std::string& s, const std::vector<std::string>& names) {
+    for (const auto& n : names) {
+        if (at == name_at::before && m.start_byte >= n.size() && s.compare(m.start_byte - n.size(), n.size(), n) == 0) {
+            const size_t b = m.start_byte - n.size();
+            if (b > 0 && (std::isalnum(static_cast<unsigned char>(s[b - 1])) || (s[b - 1] & 0x80))) continue;
+            m.start_byte = b;
+            m.start_cp -= static_cast<size_t>(std::count_if(
+                n.begin(), n.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+            m.text = n + m.text;
+            return true;
+        }
+        const size_t e = m.start_byte + m.text.size();
+        if (at == name_at::after && s.compare(e, n.size(), n) == 0) {
+            m.text += n;
+            return true;
+        }
+    }
+    return false;
 }
 
 struct candidate {
@@ -198,35 +221,29 @@ void checker::controller_role(const register_& r, const std::vector<text_ref>& t
     if (r.controllers.size() > 1)
         for (const auto& c : d.cases)
             if (applies(c.relations, code)) cases.push_back(&c);
-    // The relation entries that apply, with {controller} filled in.
-    std::vector<std::pair<const relation_entry*, pattern_set>> named;
     std::vector<const relation_entry*> entries;
-    for (const auto& e : d.relations) {
-        if (!applies(e.relations, code)) continue;
-        if (!e.named) {
-            entries.push_back(&e);
-            continue;
-        }
-        const std::string names = names_expression(doc_, r);
-        if (!names.empty()) named.emplace_back(&e, compile(e.patterns, names));
-    }
-    if (cases.empty() && entries.empty() && named.empty()) return;
+    for (const auto& e : d.relations)
+        if (applies(e.relations, code)) entries.push_back(&e);
+    const auto names = controller_names(doc_, r);
+    if (cases.empty() && entries.empty()) return;
 
     for (const auto& tr : texts) {
         for (const auto& v : values(*tr.t)) {
             std::vector<candidate> found;
-            auto relation_found = [&](const relation_entry& e, const pattern_set& p) {
-                for (auto& m : find_unexcepted(p, e.exceptions, v.l, *v.s)) {
-                    params ps{{"field", tr.field}, {"term", m.text}};
-                    for (lang l : all_langs) {
-                        ps["problem." + std::string(lang_code(l))] = e.problem[static_cast<size_t>(l)];
-                        ps["fix." + std::string(lang_code(l))] = e.fix[static_cast<size_t>(l)];
+            for (const auto* e : entries)
+                for (const name_at at : {name_at::none, name_at::before, name_at::after}) {
+                    const auto& p = e->patterns[static_cast<size_t>(at)];
+                    if (p.empty() || (at != name_at::none && names.empty())) continue;
+                    for (auto& m : find_unexcepted(p, e->exceptions, v.l, *v.s)) {
+                        if (at != name_at::none && !widen_to_name(m, at, *v.s, names)) continue;
+                        params ps{{"field", tr.field}, {"term", m.text}};
+                        for (lang l : all_langs) {
+                            ps["problem." + std::string(lang_code(l))] = e->problem[static_cast<size_t>(l)];
+                            ps["fix." + std::string(lang_code(l))] = e->fix[static_cast<size_t>(l)];
+                        }
+                        found.push_back({std::move(m), "wrong-relation", e->article, std::move(ps)});
                     }
-                    found.push_back({std::move(m), "wrong-relation", e.article, std::move(ps)});
                 }
-            };
-            for (const auto* e : entries) relation_found(*e, e->fixed);
-            for (const auto& [e, p] : named) relation_found(*e, p);
             if (!cases.empty()) {
                 for (auto& m : find_unexcepted(d.singular, d.singular_exceptions, v.l, *v.s)) {
                     for (const auto* c : cases) {

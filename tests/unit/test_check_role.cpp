@@ -194,6 +194,11 @@ TEST_CASE("joint controllers called separate, separate called joint, a controlle
              plant_case{"harjuvirta.xml", harju_sv, " Harjuvirran Sähkö Oy är personuppgiftsbiträde för systemet.",
                         "wrong-relation", "Harjuvirran Sähkö Oy är personuppgiftsbiträde", "personuppgiftsansvarig",
                         "sv"},
+             plant_case{"harjuvirta.xml", harju_fi, " Henkilötietojen käsittelijänä toimii Harjuvirran Lämpö Oy.",
+                        "wrong-relation", "Henkilötietojen käsittelijänä toimii Harjuvirran Lämpö Oy",
+                        "rekisterinpitäjä", "fi"},
+             plant_case{"harjuvirta.xml", harju_en, " Harjuvirran Lämpö Oy (processor) keeps the system.",
+                        "wrong-relation", "Harjuvirran Lämpö Oy (processor)", "controller", "en"},
              plant_case{"vaasan-sahko.xml", vaasa_en, " Vaasan Sähköverkko Oy acts as a processor.", "wrong-relation",
                         "Vaasan Sähköverkko Oy acts as a processor", "controller", "en"},
          })
@@ -243,6 +248,12 @@ TEST_CASE("what the singular rule leaves alone", "[check][role]") {
              {harju_en, " Each company is the controller of its own contracts."},
              {harju_en, " The joint controllers decide together."},
              {harju_en, " Ask the controller concerned."},
+             // Not a controller of this register, or not called a processor.
+             {harju_fi, " Harjuvirran Verkko Oy toimii henkilötietojen käsittelijänä."},
+             {harju_fi, " Harjuvirran Sähkö Oy:n tytäryhtiö toimii henkilötietojen käsittelijänä."},
+             {harju_fi, " Harjuvirran Sähkö Oy käyttää henkilötietojen käsittelijöitä."},
+             {harju_en, " Harjuvirran Sähkö Oy uses a processor for printing."},
+             {harju_sv, " Harjuvirran Sähkö Oy anlitar ett personuppgiftsbiträde."},
          }) {
         INFO(text);
         const auto p = plant("harjuvirta.xml", anchor, text);
