@@ -230,10 +230,13 @@ void checker::controller_role(const register_& r, const std::vector<text_ref>& t
     for (const auto& tr : texts) {
         for (const auto& v : values(*tr.t)) {
             std::vector<candidate> found;
+            // Most texts name no controller: the patterns around a name are not run on them.
+            const bool named = std::any_of(names.begin(), names.end(),
+                                           [&](const std::string& n) { return v.s->find(n) != std::string::npos; });
             for (const auto* e : entries)
                 for (const name_at at : {name_at::none, name_at::before, name_at::after}) {
                     const auto& p = e->patterns[static_cast<size_t>(at)];
-                    if (p.empty() || (at != name_at::none && names.empty())) continue;
+                    if (p.empty() || (at != name_at::none && !named)) continue;
                     for (auto& m : find_unexcepted(p, e->exceptions, v.l, *v.s)) {
                         if (at != name_at::none && !widen_to_name(m, at, *v.s, names)) continue;
                         params ps{{"field", tr.field}, {"term", m.text}};
