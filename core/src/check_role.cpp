@@ -255,10 +255,8 @@ void checker::controller_role(const register_& r, const std::vector<text_ref>& t
                                        sentence_around(*v.s, m.start_byte, m.start_byte + m.text.size()))
                                 .empty())
                             continue;
-                        params ps{{"field", tr.field},
-                                  {"term", m.text},
-                                  {"count", std::to_string(r.controllers.size())},
-                                  {"relation", code}};
+                        params ps{
+                            {"field", tr.field}, {"term", m.text}, {"count", std::to_string(r.controllers.size())}};
                         for (lang l : all_langs) {
                             ps["why." + std::string(lang_code(l))] = c->why[static_cast<size_t>(l)];
                             ps["fix." + std::string(lang_code(l))] = d.singular_fix[static_cast<size_t>(l)];
