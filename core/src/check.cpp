@@ -107,6 +107,7 @@ void checker::register_checks(const register_& r) {
     for (const auto& t : texts) text_checks(t, id, true);
     wrong_sector(r, texts);
     consent_checks(r, texts);
+    controller_role(r, texts);
     for (const auto& t : texts) citations(t, id);
 }
 

@@ -60,8 +60,9 @@ class checker {
     void spelling(const text_ref& tr, const std::string& reg);
     void outdated_terms(const text_ref& tr, const std::string& reg);  // check_terms.cpp
     void wrong_sector(const register_& r, const std::vector<text_ref>& texts);
-    void consent_checks(const register_& r, const std::vector<text_ref>& texts);  // check_consent.cpp
-    void citations(const text_ref& tr, const std::string& reg);                   // check_citations.cpp
+    void consent_checks(const register_& r, const std::vector<text_ref>& texts);   // check_consent.cpp
+    void citations(const text_ref& tr, const std::string& reg);                    // check_citations.cpp
+    void controller_role(const register_& r, const std::vector<text_ref>& texts);  // check_role.cpp
 
     location_scope files_;  // the source files, read once for this check
     const source_doc& doc_;
