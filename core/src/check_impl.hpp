@@ -62,6 +62,7 @@ class checker {
     void wrong_sector(const register_& r, const std::vector<text_ref>& texts);
     void consent_checks(const register_& r, const std::vector<text_ref>& texts);  // check_consent.cpp
     void citations(const text_ref& tr, const std::string& reg);                   // check_citations.cpp
+    void translation_mismatch(const text_ref& tr, const std::string& reg);        // check_translation.cpp
 
     const source_doc& doc_;
     const check_options& opts_;
