@@ -187,7 +187,8 @@ void checker::translation_mismatch(const text_ref& tr, const std::string& reg) {
             emit(make_finding(rule, paras ? "paragraphs" : "list-items", where_in(t, o, first_word(o)), reg, p));
         }
     }
-    // Known mistranslations, between any two languages checked.
+    // Known mistranslations, between any two languages checked; one finding for one wrong rendering.
+    std::set<std::pair<lang, size_t>> flagged;
     for (const auto& m : data().pairs) {
         const auto a = std::find_if(vs.begin(), vs.end(), [&](const text_value& v) { return *v.l == m.a; });
         const auto b = std::find_if(vs.begin(), vs.end(), [&](const text_value& v) { return *v.l == m.b; });
@@ -196,6 +197,7 @@ void checker::translation_mismatch(const text_ref& tr, const std::string& reg) {
         if (am.empty()) continue;
         const auto wrong = find_terms(m.wrong, m.b, *b->s);
         if (wrong.empty() || !find_terms(m.right, m.b, *b->s).empty()) continue;
+        if (!flagged.insert({m.b, wrong.front().start_byte}).second) continue;
         params p{
             {"field", tr.field}, {"a_term", am.front().text}, {"b_term", wrong.front().text}, {"right", m.replacement}};
         name_langs(p, m.a, m.b);

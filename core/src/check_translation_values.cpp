@@ -369,7 +369,16 @@ std::vector<value> read_values(const std::string& s, lang l) {
         }
         // A compound word ("2-vaiheinen") or list numbering ("1) nimi") is not a value of the text.
         if (next == U'-' && e + 1 < t.length() && u_isalpha(t.char32At(e + 1))) return false;
-        if (next == U')' && prev != U'(') return false;
+        if (next == U')' && prev != U'(') {
+            // "1) nimi" numbers a list; "(… 10 §, section 4)" closes a parenthesis.
+            int depth = 0;
+            for (int32_t i = a - 1; i >= 0; --i) {
+                const UChar c = t.charAt(i);
+                if (c == u'\n') break;
+                depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
+            }
+            if (depth <= 0) return false;
+        }
         value v = r.make(kind::number, a, e);
         number_key(v.shown, l, v);
         out.push_back(std::move(v));

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -242,7 +243,7 @@ TEST_CASE("translation-mismatch: every example pair of core/data/translation-pai
             INFO(e.at("id").get<std::string>() << ": " << t[0] << " | " << t[1] << " | " << t[2] << "\n" << dump(fs));
             CHECK(std::any_of(fs.begin(), fs.end(), [&](const seloste::finding& f) {
                 return f.kind == "pair" &&
-                       f.message_en.find(e.at("b").at("right").get<std::string>()) != std::string::npos;
+                       f.message_en.find(e.at("b").at("replacement").get<std::string>()) != std::string::npos;
             }));
             ++n;
         }
@@ -261,6 +262,22 @@ TEST_CASE("translation-mismatch: only the languages checked are compared", "[che
 }
 
 TEST_CASE("translation-mismatch: no finding on any example or clean fixture", "[check][translation]") {
+    // The triggering fixtures of the citation rules plant a wrong citation into one language
+    // version only: the language versions then differ, and this rule says so.
+    const std::set<std::string> planted{
+        "law.act-number/bad.xml",
+        "law.act-number/bad-wrong--en.xml",
+        "law.act-number/bad-wrong--sv.xml",
+        "law.article-exists/bad.xml",
+        "law.article-exists/bad-article--en.xml",
+        "law.article-exists/bad-paragraph--en.xml",
+        "law.article-exists/bad-point--fi-words.xml",
+        "law.article-exists/bad-point--sv.xml",
+        "law.regulation-number/bad.xml",
+        "law.regulation-number/bad-directive.xml",
+        "law.regulation-number/bad-wrong--en.xml",
+        "law.regulation-number/bad-wrong--sv.xml",
+    };
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(root / "examples"))
         if (e.path().extension() == ".xml") files.push_back(e.path());
@@ -271,6 +288,7 @@ TEST_CASE("translation-mismatch: no finding on any example or clean fixture", "[
     std::string mine;
     for (const auto& f : files) {
         if (f.parent_path().filename() == rule && f.filename().string().starts_with("bad")) continue;
+        if (planted.contains(f.parent_path().filename().string() + "/" + f.filename().string())) continue;
         std::vector<seloste::finding> found;
         try {
             found = seloste::check_file(f.string(), opts());
