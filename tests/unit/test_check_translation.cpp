@@ -303,3 +303,51 @@ TEST_CASE("translation-mismatch: no finding on any example or clean fixture", "[
     CHECK(mine.empty());
     CHECK(checked > 100);
 }
+
+TEST_CASE("translation-mismatch: defects planted into a clean example are found on their line",
+          "[check][translation]") {
+    const std::string clean = read(root / "examples/seinajoki.xml");
+    struct plant {
+        const char *from, *to, *kind;
+        int line;
+    };
+    const plant plants[] = {
+        {"vouchers: six years from", "vouchers: ten years from", "value", 264},
+        {"verifikationer: sex år från", "verifikationer: sex månader från", "value", 263},
+        {"(Accounting Act 1336/1997, chapter 2, section 10)", "(Accounting Act 1336/1997, chapter 2, section 11)",
+         "value", 264},
+        {"Invoices and other accounting vouchers: six", "Invoices and other accounting vouchers:\n\nsix", "paragraphs",
+         264},
+        {"The controller's legitimate interest rests", "The controller's justified interest rests", "pair", 322},
+    };
+    for (const plant& p : plants) {
+        INFO(p.to);
+        std::string xml = clean;
+        const auto at = xml.find(p.from);
+        REQUIRE(at != std::string::npos);
+        xml.replace(at, std::string(p.from).size(), p.to);
+        if (std::string(p.kind) == "pair") {  // the second mention too
+            const auto again = xml.find("can be a legitimate interest");
+            REQUIRE(again != std::string::npos);
+            xml.replace(again, 28, "can be a justified interest");
+        }
+        const fs::path tmp =
+            fs::temp_directory_path() / ("seloste-test-xlate-plant-" + std::to_string(++file_no) + ".xml");
+        {
+            std::ofstream out(tmp);
+            out << xml;
+        }
+        auto o = opts();
+        o.today = seloste::date{2026, 12, 1};
+        std::vector<seloste::finding> mine;
+        for (auto& f : seloste::check_file(tmp.string(), o))
+            if (f.rule == rule) mine.push_back(f);
+        fs::remove(tmp);
+        INFO(dump(mine));
+        REQUIRE(mine.size() >= 1);
+        for (const auto& f : mine) {
+            CHECK(f.kind == p.kind);
+            CHECK(f.where.line == p.line);
+        }
+    }
+}
