@@ -5,6 +5,7 @@
 // core/data/translation-pairs.json.
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <cctype>
@@ -227,7 +228,17 @@ std::optional<double> parse_amount(const icu::UnicodeString& u, const lang_data&
 
 class reader {
    public:
-    reader(const std::string& s, lang l) : original_(icu::UnicodeString::fromUTF8(s)), masked_(original_), l_(l) {}
+    reader(const std::string& s, lang l) : original_(icu::UnicodeString::fromUTF8(s)), masked_(original_), l_(l) {
+        // The byte offset of each UTF-16 index, so that a value's offset costs nothing.
+        bytes_.reserve(static_cast<size_t>(original_.length()) + 1);
+        size_t b = 0;
+        for (int32_t i = 0; i < original_.length(); ++i) {
+            bytes_.push_back(b);
+            const UChar c = original_.charAt(i);
+            b += c < 0x80 ? 1 : c < 0x800 ? 2 : U16_IS_SURROGATE(c) ? 2 : 3;  // a surrogate pair: 4 in all
+        }
+        bytes_.push_back(b);
+    }
 
     // Every match of `re` not yet taken; `make` turns one into values (none: left for later kinds).
     template <class F>
@@ -241,14 +252,16 @@ class reader {
             if (e <= a) continue;
             if (make(*m, a, e)) spans.emplace_back(a, e);
         }
-        for (const auto& [a, e] : spans) masked_.replace(a, e - a, icu::UnicodeString(e - a, U' ', e - a));
+        m.reset();  // before the text it reads changes
+        for (const auto& [a, e] : spans)
+            for (int32_t i = a; i < e; ++i) masked_.setCharAt(i, u' ');
     }
 
     value make(kind k, int32_t a, int32_t e) const {
         value v;
         v.k = k;
         v.shown = utf8(original_.tempSubString(a, e - a));
-        v.start_byte = utf8(original_.tempSubString(0, a)).size();
+        v.start_byte = bytes_[static_cast<size_t>(a)];
         return v;
     }
     icu::UnicodeString group(const icu::RegexMatcher& m, int g) const {
@@ -264,6 +277,7 @@ class reader {
    private:
     icu::UnicodeString original_, masked_;
     lang l_;
+    std::vector<size_t> bytes_;
 };
 
 // The end of a web address: closing punctuation of the sentence is not part of it.
