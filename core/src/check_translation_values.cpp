@@ -103,6 +103,7 @@ values_data load() {
             };
             add("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b", {3, 2, 1}, false);
             add("(?<![\\p{N}.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})\\b", {1, 2, 3}, false);
+            add("(?<![\\p{N}/])(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b", {1, 2, 3}, false);  // day/month/year
             if (l == lang::fi) {
                 add("(?<![\\p{N}.])(\\d{1,2})\\.\\s*" + mon + "\\s+(\\d{4})\\b", {1, 2, 3}, true);
                 add("\\b" + mon + "\\s+(\\d{4})\\b", {0, 1, 2}, true);
@@ -293,45 +294,53 @@ std::vector<value> read_values(const std::string& s, lang l) {
     const auto& d = data();
     const auto& ld = d.by_lang[static_cast<size_t>(l)];
     reader r(s, l);
-    r.take(*d.email, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
-        value v = r.make(kind::email, a, e);
-        v.key = utf8(r.original().tempSubString(a, e - a).toLower());
-        out.push_back(std::move(v));
-        return true;
-    });
-    r.take(*d.url, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
-        e = url_end(r.original(), a, e);
-        value v = r.make(kind::url, a, e);
-        // The host decides: a page may have its own address in each language (/fi/, /sv/dataskydd).
-        std::string h = lower(v.shown);
-        for (const char* p : {"https://", "http://"})
-            if (h.rfind(p, 0) == 0) h = h.substr(std::string_view(p).size());
-        if (h.rfind("www.", 0) == 0) h = h.substr(4);
-        h = h.substr(0, h.find_first_of("/?#:"));
-        v.key = h;
-        out.push_back(std::move(v));
-        return true;
-    });
-    r.take(*d.business_id, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
-        value v = r.make(kind::business_id, a, e);
-        v.key = v.shown;
-        out.push_back(std::move(v));
-        return true;
-    });
-    r.take(*d.phone, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
-        value v = r.make(kind::phone, a, e);
-        std::string digits;
-        for (char c : v.shown)
-            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-        if (digits.size() < 7 || digits.size() > 15) return false;
-        if (v.shown[0] == '+')
-            v.key = digits.rfind("358", 0) == 0 ? "0" + digits.substr(3) : "+" + digits;
-        else
-            v.key = digits;
-        out.push_back(std::move(v));
-        return true;
-    });
-    for (size_t i = 0; i < ld.dates.size(); ++i)
+    const bool digits = s.find_first_of("0123456789") != std::string::npos;
+    const bool at = s.find('@') != std::string::npos;
+    const bool web = s.find("http") != std::string::npos || s.find("www.") != std::string::npos ||
+                     s.find("WWW.") != std::string::npos || s.find("HTTP") != std::string::npos;
+    if (at)
+        r.take(*d.email, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
+            value v = r.make(kind::email, a, e);
+            v.key = utf8(r.original().tempSubString(a, e - a).toLower());
+            out.push_back(std::move(v));
+            return true;
+        });
+    if (web)
+        r.take(*d.url, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
+            e = url_end(r.original(), a, e);
+            value v = r.make(kind::url, a, e);
+            // The host decides: a page may have its own address in each language (/fi/, /sv/dataskydd).
+            std::string h = lower(v.shown);
+            for (const char* p : {"https://", "http://"})
+                if (h.rfind(p, 0) == 0) h = h.substr(std::string_view(p).size());
+            if (h.rfind("www.", 0) == 0) h = h.substr(4);
+            h = h.substr(0, h.find_first_of("/?#:"));
+            v.key = h;
+            out.push_back(std::move(v));
+            return true;
+        });
+    if (digits)
+        r.take(*d.business_id, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
+            value v = r.make(kind::business_id, a, e);
+            v.key = v.shown;
+            out.push_back(std::move(v));
+            return true;
+        });
+    if (digits)
+        r.take(*d.phone, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
+            value v = r.make(kind::phone, a, e);
+            std::string digits;
+            for (char c : v.shown)
+                if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+            if (digits.size() < 7 || digits.size() > 15) return false;
+            if (v.shown[0] == '+')
+                v.key = digits.rfind("358", 0) == 0 ? "0" + digits.substr(3) : "+" + digits;
+            else
+                v.key = digits;
+            out.push_back(std::move(v));
+            return true;
+        });
+    for (size_t i = 0; digits && i < ld.dates.size(); ++i)
         r.take(*ld.dates[i], [&](const icu::RegexMatcher& m, int32_t a, int32_t e) {
             const auto& o = ld.date_order[i];
             int day = 0, month = 0;
@@ -368,36 +377,37 @@ std::vector<value> read_values(const std::string& s, lang l) {
                 return true;
             });
     }
-    r.take(*d.number, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
-        const icu::UnicodeString& t = r.masked();
-        const UChar32 next = e < t.length() ? t.char32At(e) : U' ';
-        const UChar32 prev = a > 0 ? t.char32At(a - 1) : U' ';
-        if (u_isalpha(next)) {
-            // An ordinal ("2nd"), or a number inside a word ("4G"): only the ordinal counts.
-            const std::string rest = lower(utf8(t.tempSubString(e, 3)));
-            const bool ordinal = l == lang::en &&
-                                 (rest.rfind("st", 0) == 0 || rest.rfind("nd", 0) == 0 || rest.rfind("rd", 0) == 0 ||
-                                  rest.rfind("th", 0) == 0) &&
-                                 (rest.size() < 3 || !std::isalpha(static_cast<unsigned char>(rest[2])));
-            if (!ordinal) return false;
-        }
-        // A compound word ("2-vaiheinen") or list numbering ("1) nimi") is not a value of the text.
-        if (next == U'-' && e + 1 < t.length() && u_isalpha(t.char32At(e + 1))) return false;
-        if (next == U')' && prev != U'(') {
-            // "1) nimi" numbers a list; "(… 10 §, section 4)" closes a parenthesis.
-            int depth = 0;
-            for (int32_t i = a - 1; i >= 0; --i) {
-                const UChar c = t.charAt(i);
-                if (c == u'\n') break;
-                depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
+    if (digits)
+        r.take(*d.number, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
+            const icu::UnicodeString& t = r.masked();
+            const UChar32 next = e < t.length() ? t.char32At(e) : U' ';
+            const UChar32 prev = a > 0 ? t.char32At(a - 1) : U' ';
+            if (u_isalpha(next)) {
+                // An ordinal ("2nd"), or a number inside a word ("4G"): only the ordinal counts.
+                const std::string rest = lower(utf8(t.tempSubString(e, 3)));
+                const bool ordinal = l == lang::en &&
+                                     (rest.rfind("st", 0) == 0 || rest.rfind("nd", 0) == 0 ||
+                                      rest.rfind("rd", 0) == 0 || rest.rfind("th", 0) == 0) &&
+                                     (rest.size() < 3 || !std::isalpha(static_cast<unsigned char>(rest[2])));
+                if (!ordinal) return false;
             }
-            if (depth <= 0) return false;
-        }
-        value v = r.make(kind::number, a, e);
-        number_key(v.shown, l, v);
-        out.push_back(std::move(v));
-        return true;
-    });
+            // A compound word ("2-vaiheinen") or list numbering ("1) nimi") is not a value of the text.
+            if (next == U'-' && e + 1 < t.length() && u_isalpha(t.char32At(e + 1))) return false;
+            if (next == U')' && prev != U'(') {
+                // "1) nimi" numbers a list; "(… 10 §, section 4)" closes a parenthesis.
+                int depth = 0;
+                for (int32_t i = a - 1; i >= 0; --i) {
+                    const UChar c = t.charAt(i);
+                    if (c == u'\n') break;
+                    depth += c == u'(' ? 1 : c == u')' ? -1 : 0;
+                }
+                if (depth <= 0) return false;
+            }
+            value v = r.make(kind::number, a, e);
+            number_key(v.shown, l, v);
+            out.push_back(std::move(v));
+            return true;
+        });
     std::stable_sort(out.begin(), out.end(), [](const value& x, const value& y) {
         return x.k != y.k ? x.k < y.k : x.start_byte < y.start_byte;
     });

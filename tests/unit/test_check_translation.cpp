@@ -151,6 +151,13 @@ TEST_CASE("translation-mismatch: values", "[check][translation]") {
         {"B2B-asiakkaat ja 4G-liittymät.", "Företagskunder och mobilabonnemang.",
          "Business customers and mobile subscriptions.", ""},
         {"Asiakirjat vuodelta 2019.", "Handlingar från 2019.", "Documents from 2018.", "2018"},
+        {"Voimassa 1.1.2020 alkaen.", "Gäller från 1/1/2020.", "Valid from 1 January 2020.", ""},
+        {"Säilytämme tiedot vuoden ajan.", "Vi sparar uppgifterna i ett år.", "We keep the data for a year.", ""},
+        {"Säilytämme tiedot puoli vuotta.", "Vi sparar uppgifterna i sex månader.", "We keep the data for 6 months.",
+         ""},
+        {"Pyynnön voi tehdä kerran vuodessa.", "Begäran kan göras en gång om året.", "You may ask once a year.", ""},
+        {"Avoinna klo 9.00–16.00.", "Öppet kl. 9.00–16.00.", "Open 9:00–16:00.", ""},
+        {"Maksu on 1,50 €.", "Avgiften är 1,50 €.", "The fee is €1.50.", ""},
     };
     for (const c& x : cases) {
         const std::string d = tri(x.fi, x.sv, x.en);
