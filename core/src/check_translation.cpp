@@ -104,8 +104,13 @@ void name_what(params& p, translation::kind k) {
     for (lang ml : all_langs) p["what." + std::string(lang_code(ml))] = w[static_cast<size_t>(ml)];
 }
 
-bool found_in(const translation::value& v, const std::set<std::string>& keys) {
-    if (keys.contains(v.key)) return true;
+// Whether `v` is in the other language, whose values of v's kind have `keys`; `loose` are the keys
+// that also count: for a duration the other's numbers when it has no duration ("under 15 år" =
+// "under 15"), for a number the amounts of the other's durations.
+bool found_in(const translation::value& v, const std::set<std::string>& keys, const std::set<std::string>& loose) {
+    if (v.weak || keys.contains(v.key)) return true;
+    if (v.k == translation::kind::duration) return loose.contains(v.amount);
+    if (loose.contains(v.key)) return true;
     if (v.parts.empty()) return false;
     return std::all_of(v.parts.begin(), v.parts.end(), [&](const std::string& p) { return keys.contains(p); });
 }
@@ -118,6 +123,21 @@ std::set<std::string> keys_of(const std::vector<translation::value>& vs, transla
             out.insert(v.key);
             out.insert(v.parts.begin(), v.parts.end());
         }
+    return out;
+}
+
+// The keys that count for kind k beside its own (found_in).
+std::set<std::string> loose_keys(const std::vector<translation::value>& vs, translation::kind k) {
+    using translation::kind;
+    // A text that writes durations is held to them; one that writes none may give the number alone.
+    if (k == kind::duration)
+        return std::any_of(vs.begin(), vs.end(), [](const translation::value& v) { return v.k == kind::duration; })
+                   ? std::set<std::string>{}
+                   : keys_of(vs, kind::number);
+    std::set<std::string> out;
+    if (k == kind::number)
+        for (const auto& v : vs)
+            if (v.k == kind::duration) out.insert(v.amount);
     return out;
 }
 
@@ -150,13 +170,14 @@ void checker::translation_mismatch(const text_ref& tr, const std::string& reg) {
         for (size_t k = 0; k < translation::kind_names.size() && n < max_value_findings; ++k) {
             const auto kind = static_cast<translation::kind>(k);
             const auto ref_keys = keys_of(ref_values, kind), o_keys = keys_of(o_values, kind);
+            const auto ref_loose = loose_keys(ref_values, kind), o_loose = loose_keys(o_values, kind);
             std::vector<const translation::value*> missing, extra;
             std::set<std::string> seen;
             for (const auto& v : ref_values)
-                if (v.k == kind && !found_in(v, o_keys) && seen.insert(v.key).second) missing.push_back(&v);
+                if (v.k == kind && !found_in(v, o_keys, o_loose) && seen.insert(v.key).second) missing.push_back(&v);
             seen.clear();
             for (const auto& v : o_values)
-                if (v.k == kind && !found_in(v, ref_keys) && seen.insert(v.key).second) extra.push_back(&v);
+                if (v.k == kind && !found_in(v, ref_keys, ref_loose) && seen.insert(v.key).second) extra.push_back(&v);
             for (size_t j = 0; j < std::max(missing.size(), extra.size()) && n < max_value_findings; ++j, ++n) {
                 params p{{"field", tr.field}};
                 name_langs(p, rl, ol);

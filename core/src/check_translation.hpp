@@ -19,6 +19,8 @@ struct value {
     kind k = kind::number;
     std::string key;                 // the normalised value: equal keys are the same value
     std::vector<std::string> parts;  // numbers: the digit groups of "6.1" or "8:00", also matched alone
+    std::string amount;              // durations: the number written ("15" of "15 år"), as a number's key
+    bool weak = false;               // a number in a compound word ("15-vuotiaat"): matches, is not reported
     std::string shown;               // as written (UTF-8)
     size_t start_byte = 0;           // in the text value
 };

@@ -122,12 +122,16 @@ values_data load() {
                 ld.words.push_back(std::move(nw));
                 words += "|" + join(w.at(c));
             }
+            // Words that may stand between a number and its unit ("two further months").
+            std::string fillers;
+            if (j.contains("unit_fillers") && j.at("unit_fillers").contains(c))
+                fillers = "(?:(?:" + join(j.at("unit_fillers").at(c)) + ")[\\s\\u00a0]+)?";
             for (auto& [name, u] : j.at("units").items()) {
                 unit_re ur;
                 ur.base = u.at("base").get<std::string>();
                 ur.factor = u.at("factor").get<double>();
-                ur.re = compile("(?<![\\p{L}\\p{N}.,])(" + digits_num + words +
-                                ")[\\s\\u00a0]*-?[\\s\\u00a0]*(?:" + join(u.at(c)) + ")(?![\\p{L}\\p{N}])");
+                ur.re = compile("(?<![\\p{L}\\p{N}.,])(" + digits_num + words + ")[\\s\\u00a0]*-?[\\s\\u00a0]*" +
+                                fillers + "(?:" + join(u.at(c)) + ")(?![\\p{L}\\p{N}])");
                 if (u.contains("one") && u.at("one").contains(c)) ur.one = compile(join(u.at("one").at(c)));
                 ld.units.push_back(std::move(ur));
             }
@@ -366,6 +370,7 @@ std::vector<value> read_values(const std::string& s, lang l) {
             if (!amount) return false;
             value v = r.make(kind::duration, a, e);
             v.key = format_amount(*amount * u.factor) + " " + u.base;
+            v.amount = format_amount(*amount);
             out.push_back(std::move(v));
             return true;
         });
@@ -373,6 +378,7 @@ std::vector<value> read_values(const std::string& s, lang l) {
             r.take(*u.one, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
                 value v = r.make(kind::duration, a, e);
                 v.key = format_amount(u.factor) + " " + u.base;
+                v.amount = "1";
                 out.push_back(std::move(v));
                 return true;
             });
@@ -391,8 +397,9 @@ std::vector<value> read_values(const std::string& s, lang l) {
                                      (rest.size() < 3 || !std::isalpha(static_cast<unsigned char>(rest[2])));
                 if (!ordinal) return false;
             }
-            // A compound word ("2-vaiheinen") or list numbering ("1) nimi") is not a value of the text.
-            if (next == U'-' && e + 1 < t.length() && u_isalpha(t.char32At(e + 1))) return false;
+            // A number in a compound word ("15-vuotiaat", "2-vaiheinen") may be written in words in another
+            // language: it matches but is not reported. List numbering ("1) nimi") is not a value.
+            const bool weak = next == U'-' && e + 1 < t.length() && u_isalpha(t.char32At(e + 1));
             if (next == U')' && prev != U'(') {
                 // "1) nimi" numbers a list; "(… 10 §, section 4)" closes a parenthesis.
                 int depth = 0;
@@ -404,6 +411,7 @@ std::vector<value> read_values(const std::string& s, lang l) {
                 if (depth <= 0) return false;
             }
             value v = r.make(kind::number, a, e);
+            v.weak = weak;
             number_key(v.shown, l, v);
             out.push_back(std::move(v));
             return true;

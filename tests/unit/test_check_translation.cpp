@@ -158,6 +158,14 @@ TEST_CASE("translation-mismatch: values", "[check][translation]") {
         {"Pyynnön voi tehdä kerran vuodessa.", "Begäran kan göras en gång om året.", "You may ask once a year.", ""},
         {"Avoinna klo 9.00–16.00.", "Öppet kl. 9.00–16.00.", "Open 9:00–16:00.", ""},
         {"Maksu on 1,50 €.", "Avgiften är 1,50 €.", "The fee is €1.50.", ""},
+        {"Alle 15-vuotiaiden tietoja ei kerätä.", "Uppgifter om barn under 15 år samlas inte in.",
+         "We do not collect data on children under 15.", ""},
+        {"Vastaamme kuukauden kuluessa; määräaikaa voidaan jatkaa kahdella kuukaudella.",
+         "Vi svarar inom en månad; tidsfristen kan förlängas med två månader.",
+         "We answer within one month; the period may be extended by two further months.", ""},
+        {"Vastaamme kuukauden kuluessa.", "Vi svarar inom en månad.", "We answer within three months.", "three months"},
+        {"Mittaustiedot säilytetään kuusi vuotta (588/2013, 22 §).", "Mätuppgifterna sparas i sex år (588/2013, 22 §).",
+         "Metering data are kept for 22 years (588/2013, section 22).", "22 years"},
     };
     for (const c& x : cases) {
         const std::string d = tri(x.fi, x.sv, x.en);
