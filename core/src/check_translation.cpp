@@ -23,7 +23,7 @@ constexpr size_t max_value_findings = 5;
 struct mistranslation {
     std::string id;
     lang a = lang::fi, b = lang::en;
-    pattern_set a_terms, wrong, right;
+    pattern_set a_terms, a_except, wrong, right;
     std::string replacement;
     std::array<std::string, 3> note;
 };
@@ -58,6 +58,7 @@ pairs_data load() {
             m.a = lang_of(e.at("a").at("lang"), m.id);
             m.b = lang_of(e.at("b").at("lang"), m.id);
             m.a_terms = patterns(m.a, e.at("a").at("terms"));
+            m.a_except = patterns(m.a, e.at("a").value("except", json::array()));
             m.wrong = patterns(m.b, e.at("b").at("wrong"));
             m.right = patterns(m.b, e.at("b").at("right"));
             m.replacement = e.at("b").at("replacement").get<std::string>();
@@ -215,7 +216,7 @@ void checker::translation_mismatch(const text_ref& tr, const std::string& reg) {
         const auto b = std::find_if(vs.begin(), vs.end(), [&](const text_value& v) { return *v.l == m.b; });
         if (a == vs.end() || b == vs.end()) continue;
         const auto am = find_terms(m.a_terms, m.a, *a->s);
-        if (am.empty()) continue;
+        if (am.empty() || !find_terms(m.a_except, m.a, *a->s).empty()) continue;
         const auto wrong = find_terms(m.wrong, m.b, *b->s);
         if (wrong.empty() || !find_terms(m.right, m.b, *b->s).empty()) continue;
         if (!flagged.insert({m.b, wrong.front().start_byte}).second) continue;
