@@ -58,6 +58,7 @@ struct lang_data {
     std::vector<unit_re> units;
     std::vector<number_word> words;
     std::vector<std::string> months;  // lowercase names (fi: stems)
+    regex_ptr word;                   // any number word, standing alone
 };
 
 struct values_data {
@@ -79,7 +80,8 @@ values_data load() {
     d.url = compile("(?<![\\p{L}\\p{N}@./])(?:https?://|www\\.)[^\\s<>\"]+");
     d.business_id = compile("(?<![\\p{N}-])\\d{7}-\\d(?![\\p{N}])");
     d.phone = compile(
-        "(?<![\\p{L}\\p{N}+/.,:-])(?:\\+\\d{1,3}[ \\u00a0-]?|0)\\d{1,4}(?:[ \\u00a0-]?\\d{2,4}){1,4}(?![\\p{N}])");
+        "(?<![\\p{L}\\p{N}+/.,:-])(?:\\+\\d{1,3}[ \\u00a0-]?(?:\\(0\\)[ \\u00a0]?)?|0)\\d{1,4}(?:[ "
+        "\\u00a0-]?\\d{2,4}){1,4}(?![\\p{N}])");
     d.number = compile(
         "(?<![\\p{L}\\p{N}_.,:])(?:\\d{1,3}(?:[ "
         "\\u00a0\\u202f]\\d{3})+(?![\\p{N}])|\\d{1,3}(?:,\\d{3})+(?![\\p{N}])|\\d+)"
@@ -122,6 +124,7 @@ values_data load() {
                 ld.words.push_back(std::move(nw));
                 words += "|" + join(w.at(c));
             }
+            ld.word = compile("(?<![\\p{L}\\p{N}-])(?:" + words.substr(1) + ")(?![\\p{L}\\p{N}])");
             // Words that may stand between a number and its unit ("two further months").
             std::string fillers;
             if (j.contains("unit_fillers") && j.at("unit_fillers").contains(c))
@@ -333,8 +336,9 @@ std::vector<value> read_values(const std::string& s, lang l) {
     if (digits)
         r.take(*d.phone, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
             value v = r.make(kind::phone, a, e);
-            std::string digits;
-            for (char c : v.shown)
+            std::string digits, shown = v.shown;
+            if (const size_t z = shown.find("(0)"); z != std::string::npos) shown.erase(z, 3);  // +358 (0)40
+            for (char c : shown)
                 if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
             if (digits.size() < 7 || digits.size() > 15) return false;
             if (v.shown[0] == '+')
@@ -383,6 +387,16 @@ std::vector<value> read_values(const std::string& s, lang l) {
                 return true;
             });
     }
+    // Number words left: "twelve characters" may render "12 merkkiä" (they match, are not reported).
+    r.take(*ld.word, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
+        const auto amount = parse_amount(r.original().tempSubString(a, e - a), ld);
+        if (!amount) return false;
+        value v = r.make(kind::number, a, e);
+        v.key = format_amount(*amount);
+        v.weak = true;
+        out.push_back(std::move(v));
+        return true;
+    });
     if (digits)
         r.take(*d.number, [&](const icu::RegexMatcher&, int32_t a, int32_t e) {
             const icu::UnicodeString& t = r.masked();
