@@ -164,6 +164,9 @@ TEST_CASE("translation-mismatch: values", "[check][translation]") {
          "Vi svarar inom en månad; tidsfristen kan förlängas med två månader.",
          "We answer within one month; the period may be extended by two further months.", ""},
         {"Vastaamme kuukauden kuluessa.", "Vi svarar inom en månad.", "We answer within three months.", "three months"},
+        {"Salasanassa on vähintään 12 merkkiä.", "Lösenordet har minst 12 tecken.",
+         "The password has at least twelve characters.", ""},
+        {"Puh. +358 40 123 4567.", "Tfn +358 40 123 4567.", "Tel. +358 (0)40 123 4567.", ""},
         {"Mittaustiedot säilytetään kuusi vuotta (588/2013, 22 §).", "Mätuppgifterna sparas i sex år (588/2013, 22 §).",
          "Metering data are kept for 22 years (588/2013, section 22).", "22 years"},
     };
