@@ -63,6 +63,7 @@ class checker {
     void consent_checks(const register_& r, const std::vector<text_ref>& texts);   // check_consent.cpp
     void citations(const text_ref& tr, const std::string& reg);                    // check_citations.cpp
     void controller_role(const register_& r, const std::vector<text_ref>& texts);  // check_role.cpp
+    void translation_mismatch(const text_ref& tr, const std::string& reg);         // check_translation.cpp
 
     location_scope files_;  // the source files, read once for this check
     const source_doc& doc_;

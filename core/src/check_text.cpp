@@ -87,6 +87,7 @@ void checker::text_checks(const text_ref& tr, const std::string& reg, bool spell
     }
     if (wanted("text.invisible-character")) invisible_characters(tr, reg);
     outdated_terms(tr, reg);
+    translation_mismatch(tr, reg);
     if (spell && opts_.spelling && wanted("text.spelling")) spelling(tr, reg);
     for (lang l : opts_.langs)
         if (!t.has(l))
