@@ -147,17 +147,33 @@ class hunspell_checker : public checker {
 struct slot {
     std::once_flag once;
     std::unique_ptr<checker> c;
+    std::string name;  // of the dictionary that was loaded
     std::mutex mu;
 };
 
-slot& slot_for(lang l) {
-    static slot slots[3];
-    slot& s = slots[static_cast<size_t>(l)];
+slot& slot_for(dictionary d) {
+    static slot slots[4];
+    slot& s = slots[static_cast<size_t>(d)];
     std::call_once(s.once, [&] {
-        switch (l) {
-            case lang::fi: s.c = voikko_checker::open(); break;
-            case lang::sv: s.c = hunspell_checker::open({"sv_FI", "sv_SE"}); break;
-            case lang::en: s.c = hunspell_checker::open({"en_US", "en_GB"}); break;
+        switch (d) {
+            case dictionary::fi:
+                s.c = voikko_checker::open();
+                s.name = "fi (Voikko)";
+                break;
+            case dictionary::sv:
+                if ((s.c = hunspell_checker::open({"sv_FI"})))
+                    s.name = "sv-FI";
+                else if ((s.c = hunspell_checker::open({"sv_SE"})))
+                    s.name = "sv-SE";
+                break;
+            case dictionary::en_gb:
+                s.c = hunspell_checker::open({"en_GB"});
+                s.name = "en-GB";
+                break;
+            case dictionary::en_us:
+                s.c = hunspell_checker::open({"en_US"});
+                s.name = "en-US";
+                break;
         }
     });
     return s;
@@ -207,14 +223,84 @@ bool skip_word(const icu::UnicodeString& w) {
 
 }  // namespace
 
+dictionary default_dictionary(lang l) {
+    switch (l) {
+        case lang::fi: return dictionary::fi;
+        case lang::sv: return dictionary::sv;
+        case lang::en: break;
+    }
+    // en-GB, or en-US where only that one is installed.
+    return slot_for(dictionary::en_gb).c || !slot_for(dictionary::en_us).c ? dictionary::en_gb : dictionary::en_us;
+}
+
+lang dictionary_lang(dictionary d) {
+    switch (d) {
+        case dictionary::fi: return lang::fi;
+        case dictionary::sv: return lang::sv;
+        case dictionary::en_gb:
+        case dictionary::en_us: return lang::en;
+    }
+    return lang::en;
+}
+
+std::string dictionary_name(dictionary d) {
+    slot& s = slot_for(d);
+    if (!s.name.empty()) return s.name;
+    return d == dictionary::fi ? "fi" : d == dictionary::sv ? "sv" : d == dictionary::en_gb ? "en-GB" : "en-US";
+}
+
+bool spelling_available(dictionary d) {
+    return slot_for(d).c != nullptr;
+}
+
 bool spelling_available(lang l) {
-    return slot_for(l).c != nullptr;
+    return spelling_available(default_dictionary(l));
+}
+
+dictionary english_dictionary(const std::vector<const std::string*>& texts) {
+    slot& gb = slot_for(dictionary::en_gb);
+    slot& us = slot_for(dictionary::en_us);
+    if (!gb.c || !us.c) return default_dictionary(lang::en);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale("en"), status));
+    if (U_FAILURE(status)) return english_tie();
+    // Words only one of the two accepts ("colour" / "color"), each distinct word once.
+    std::unordered_map<std::string, int> seen;
+    long gb_only = 0, us_only = 0;
+    std::scoped_lock lock(gb.mu, us.mu);
+    for (const std::string* t : texts) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(*t);
+        mask_addresses(u);
+        it->setText(u);
+        int32_t start = it->first();
+        for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+            const int32_t rs = it->getRuleStatus();
+            if (rs < UBRK_WORD_LETTER || rs >= UBRK_WORD_LETTER_LIMIT) continue;
+            if (u.countChar32(start, end - start) > max_spelt_word) continue;
+            const icu::UnicodeString w = u.tempSubString(start, end - start);
+            if (skip_word(w)) continue;
+            const std::string word = utf8(w);
+            if (!seen.emplace(word, 0).second) continue;
+            if (seen.size() > 100000) break;  // enough to decide
+            const bool in_gb = gb.c->ok(word), in_us = us.c->ok(word);
+            if (in_gb && !in_us) ++gb_only;
+            if (in_us && !in_gb) ++us_only;
+        }
+    }
+    if (gb_only != us_only) return gb_only > us_only ? dictionary::en_gb : dictionary::en_us;
+    return english_tie();
 }
 
 std::vector<misspelling> misspellings(lang l, const std::string& text, const std::vector<std::string>& accepted,
                                       size_t max_suggestions) {
+    return misspellings(default_dictionary(l), text, accepted, max_suggestions);
+}
+
+std::vector<misspelling> misspellings(dictionary d, const std::string& text, const std::vector<std::string>& accepted,
+                                      size_t max_suggestions) {
     std::vector<misspelling> out;
-    slot& s = slot_for(l);
+    const lang l = dictionary_lang(d);
+    slot& s = slot_for(d);
     if (!s.c || text.empty()) return out;
 
     const icu::UnicodeString original = icu::UnicodeString::fromUTF8(text);
@@ -232,6 +318,13 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
     int32_t counted_to = 0;
     size_t counted_bytes = 0;
     std::unordered_map<std::string, std::vector<std::string>> suggested;
+    // The parts of compounds, looked up once per text.
+    std::unordered_map<std::string, bool> looked_up;
+    size_t budget = compound_lookups_per_text;
+    const std::function<bool(const std::string&)> ok_cached = [&](const std::string& p) {
+        if (auto f = looked_up.find(p); f != looked_up.end()) return f->second;
+        return looked_up.emplace(p, s.c->ok(p)).first->second;
+    };
     int32_t start = it->first();
     for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
         const int32_t rs = it->getRuleStatus();
@@ -267,10 +360,14 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
         };
         if (std::any_of(accepted.begin(), accepted.end(), listed)) continue;
         if (s.c->ok(word)) continue;
-        // Abbreviations with a dot: "esim.", "mm.", "e.g."
-        if (end < u.length() && u.charAt(end) == u'.' && s.c->ok(word + ".")) continue;
+        // Abbreviations with a dot: "esim.", "mm.", "e.g."; and those of core/data/spelling.json.
+        const bool dot = end < u.length() && u.charAt(end) == u'.';
+        if (dot && s.c->ok(word + ".")) continue;
+        if (is_abbreviation(l, w, dot)) continue;
         // The first part of a compound that a later word completes: "Digi- ja väestötietovirasto".
         if (end < u.length() && u.charAt(end) == u'-' && s.c->ok(word + "-")) continue;
+        // Compounds and inflections that the dictionary lacks ("befolkningsdatasystem", "begäranden").
+        if (accepted_by_rules(l, w, ok_cached, budget)) continue;
         misspelling m;
         m.word = word;
         counted_bytes += utf8_length(original, counted_to, start);

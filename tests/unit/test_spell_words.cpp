@@ -1,0 +1,90 @@
+// Spelling false positives of issue 13, item 7: Swedish compounds and inflections that
+// Hunspell's dictionaries lack, and abbreviations (core/data/spelling.json).
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "spell.hpp"
+
+using seloste::lang;
+using seloste::detail::misspellings;
+
+namespace {
+
+std::vector<std::string> rejected(lang l, const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& m : misspellings(l, text, {})) out.push_back(m.word);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("spelling: Swedish compounds and inflections the dictionary lacks are accepted", "[spell][sv]") {
+    REQUIRE(seloste::detail::spelling_available(lang::sv));
+    for (const char* w : {"begäranden",
+                          "Begäranden",
+                          "begärandena",
+                          "befolkningsdatasystem",
+                          "befolkningsdatasystemet",
+                          "personuppgiftsbehandling",
+                          "personuppgiftsbehandlingen",
+                          "kunduppgifter",
+                          "fjärrvärmekunder",
+                          "fjärrvärmekundernas",
+                          "distributionsnätsinnehavare",
+                          "Distributionsnätsinnehavarens",
+                          "elförsäljare",
+                          "elförsäljaren",
+                          "organisationsdatasystemet",
+                          "kundregistret",
+                          "elnätskunder",
+                          "mätaruppgifter",
+                          "förbrukningsuppgifterna",
+                          "avtalsförhållandet",
+                          "kundserviceärenden"}) {
+        INFO(w);
+        CHECK(rejected(lang::sv, std::string("Vi behandlar ") + w + " enligt lag.").empty());
+    }
+}
+
+TEST_CASE("spelling: Swedish misspellings are still caught", "[spell][sv]") {
+    REQUIRE(seloste::detail::spelling_available(lang::sv));
+    CHECK(rejected(lang::sv, "Vi sköter personuppgiftsbehandlig och begärn.") ==
+          std::vector<std::string>{"personuppgiftsbehandlig", "begärn"});
+    for (const char* w : {"kundupgifter", "fjärrvärmekundr", "befolkningsdatasystm", "begäranen", "personuppgfter",
+                          "elförsäljre", "kundregistrt"}) {
+        INFO(w);
+        CHECK(rejected(lang::sv, std::string("Vi behandlar ") + w + " enligt lag.") == std::vector<std::string>{w});
+    }
+}
+
+TEST_CASE("spelling: abbreviations of each language are accepted", "[spell][abbr]") {
+    struct sample {
+        lang l;
+        const char* text;
+    };
+    for (const sample& s : {
+             sample{lang::fi,
+                    "Käsittelemme esim. nimen, ks. 6 art. 1 kohta, mm. osoitteen jne. ja vrt. edellä, "
+                    "ns. perustiedot yms. tiedot, ym. tiedot, jfr, klo 9, puh. 09 123, ts. nimen."},
+             sample{lang::sv,
+                    "Vi behandlar t.ex. namn, bl.a. adress, s.k. grunduppgifter, jfr art. 6, dvs. "
+                    "namnet, m.m. och osv. samt fr.o.m. i dag, inkl. adress, resp. namn."},
+             sample{lang::en,
+                    "We process e.g. your name, i.e. the data of Art. 6, etc. and cf. art. 13, "
+                    "incl. the address, approx. ten years, viz. the name."},
+         }) {
+        if (!seloste::detail::spelling_available(s.l)) continue;
+        INFO(s.text);
+        CHECK(rejected(s.l, s.text).empty());
+    }
+}
+
+TEST_CASE("spelling: an abbreviation needs its dot; a misspelt one is caught", "[spell][abbr]") {
+    if (seloste::detail::spelling_available(lang::sv)) {
+        CHECK(rejected(lang::sv, "Vi behandlar t.xe. namn.") == std::vector<std::string>{"t.xe"});
+    }
+    if (seloste::detail::spelling_available(lang::en)) {
+        CHECK(rejected(lang::en, "We process i.r. your name.") == std::vector<std::string>{"i.r"});
+    }
+}
