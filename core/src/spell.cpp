@@ -264,7 +264,7 @@ dictionary english_dictionary(const std::vector<const std::string*>& texts) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale("en"), status));
     if (U_FAILURE(status)) return english_tie();
-    // Words only one of the two accepts ("colour" / "color"), each distinct word once.
+    // Words in lower case that only one of the two accepts ("colour" / "color"), each distinct word once.
     std::unordered_map<std::string, int> seen;
     long gb_only = 0, us_only = 0;
     std::scoped_lock lock(gb.mu, us.mu);
@@ -278,7 +278,8 @@ dictionary english_dictionary(const std::vector<const std::string*>& texts) {
             if (rs < UBRK_WORD_LETTER || rs >= UBRK_WORD_LETTER_LIMIT) continue;
             if (u.countChar32(start, end - start) > max_spelt_word) continue;
             const icu::UnicodeString w = u.tempSubString(start, end - start);
-            if (skip_word(w)) continue;
+            // Names and sentence starts are not counted: "Oy" is in en_GB only.
+            if (skip_word(w) || !u_islower(w.char32At(0))) continue;
             const std::string word = utf8(w);
             if (!seen.emplace(word, 0).second) continue;
             if (seen.size() > 100000) break;  // enough to decide

@@ -34,7 +34,8 @@ std::string dictionary_name(dictionary d);
 bool spelling_available(lang l);
 bool spelling_available(dictionary d);
 
-// en-GB or en-US for the English `texts` of one source: the one that accepts more of their words
+// en-GB or en-US for the English `texts` of one source: the one that accepts more of their words in
+// lower case (names are not counted)
 // that only one of the two accepts; a tie as core/data/spelling.json says (en-GB). Linear.
 dictionary english_dictionary(const std::vector<const std::string*>& texts);
 
