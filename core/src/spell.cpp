@@ -22,6 +22,8 @@ class checker {
     virtual ~checker() = default;
     virtual bool ok(const std::string& word) = 0;
     virtual std::vector<std::string> suggest(const std::string& word, size_t n) = 0;
+    // The word's base forms (Voikko's BASEFORM), when the checker analyses words.
+    virtual std::vector<std::string> base_forms(const std::string&) { return {}; }
 };
 
 // Voikko and Hunspell are opened when the first text is spelt, not when the
@@ -45,7 +47,12 @@ struct voikko_api {
     decltype(&voikkoSpellCstr) spell = nullptr;
     decltype(&voikkoSuggestCstr) suggest = nullptr;
     decltype(&voikkoFreeCstrArray) free_list = nullptr;
+    decltype(&voikkoAnalyzeWordCstr) analyze = nullptr;
+    decltype(&voikko_mor_analysis_value_cstr) value = nullptr;
+    decltype(&voikko_free_mor_analysis_value_cstr) free_value = nullptr;
+    decltype(&voikko_free_mor_analysis) free_analysis = nullptr;
     bool ok() const { return init && terminate && spell && suggest && free_list; }
+    bool analyses() const { return ok() && analyze && value && free_value && free_analysis; }
 };
 
 const voikko_api& voikko() {
@@ -57,6 +64,10 @@ const voikko_api& voikko() {
             bind(lib, "voikkoSpellCstr", a.spell);
             bind(lib, "voikkoSuggestCstr", a.suggest);
             bind(lib, "voikkoFreeCstrArray", a.free_list);
+            bind(lib, "voikkoAnalyzeWordCstr", a.analyze);
+            bind(lib, "voikko_mor_analysis_value_cstr", a.value);
+            bind(lib, "voikko_free_mor_analysis_value_cstr", a.free_value);
+            bind(lib, "voikko_free_mor_analysis", a.free_analysis);
         }
         return a;
     }();
@@ -97,6 +108,20 @@ class voikko_checker : public checker {
         return std::unique_ptr<checker>(new voikko_checker(h));
     }
     ~voikko_checker() override { voikko().terminate(h_); }
+    std::vector<std::string> base_forms(const std::string& word) override {
+        std::vector<std::string> out;
+        const voikko_api& v = voikko();
+        if (!v.analyses()) return out;
+        voikko_mor_analysis** list = v.analyze(h_, word.c_str());
+        if (!list) return out;
+        for (voikko_mor_analysis** a = list; *a; ++a)
+            if (char* base = v.value(*a, "BASEFORM")) {
+                if (std::find(out.begin(), out.end(), base) == out.end()) out.emplace_back(base);
+                v.free_value(base);
+            }
+        v.free_analysis(list);
+        return out;
+    }
     bool ok(const std::string& word) override { return voikko().spell(h_, word.c_str()) == VOIKKO_SPELL_OK; }
     std::vector<std::string> suggest(const std::string& word, size_t n) override {
         std::vector<std::string> out;
@@ -247,6 +272,17 @@ std::string dictionary_name(dictionary d) {
     slot& s = slot_for(d);
     if (!s.name.empty()) return s.name;
     return d == dictionary::fi ? "fi" : d == dictionary::sv ? "sv" : d == dictionary::en_gb ? "en-GB" : "en-US";
+}
+
+bool base_forms_available() {
+    return voikko().analyses() && slot_for(dictionary::fi).c != nullptr;
+}
+
+std::vector<std::string> finnish_base_forms(const std::string& word) {
+    slot& s = slot_for(dictionary::fi);
+    if (!s.c || word.empty() || icu::UnicodeString::fromUTF8(word).countChar32() > max_spelt_word) return {};
+    std::lock_guard<std::mutex> lock(s.mu);
+    return s.c->base_forms(word);
 }
 
 bool spelling_available(dictionary d) {

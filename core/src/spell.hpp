@@ -66,6 +66,12 @@ std::vector<misspelling> misspellings(dictionary d, const std::string& text, con
 std::vector<misspelling> misspellings(lang l, const std::string& text, const std::vector<std::string>& accepted,
                                       size_t max_suggestions = 3);
 
+// Voikko's analysis: the base forms (BASEFORM) of a Finnish word, "rekisteröity" and "rekisteröityä"
+// for "rekisteröidyn"; none for a word Voikko does not know or when Voikko is not installed.
+// Thread-safe (the spelling checker's handle, under its lock).
+bool base_forms_available();
+std::vector<std::string> finnish_base_forms(const std::string& word);
+
 // spell_rules.cpp: the data of core/data/spelling.json.
 // True when `word` (as the tokenizer gave it, e.g. "t.ex" or "art"), followed by a dot in the text
 // when `dot`, is an abbreviation of language `l`.
