@@ -230,6 +230,13 @@ size_t utf8_length(const icu::UnicodeString& u, int32_t from, int32_t to) {
     return n;
 }
 
+std::string lower_first_of(const std::string& x) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(x);
+    if (u.isEmpty()) return {};
+    u.replace(0, U16_LENGTH(u.char32At(0)), icu::UnicodeString(u_tolower(u.char32At(0))));
+    return utf8(u);
+}
+
 bool skip_word(const icu::UnicodeString& w) {
     int letters = 0, upper = 0;
     for (int32_t i = 0; i < w.length();) {
@@ -358,6 +365,9 @@ std::vector<misspelling> misspellings(dictionary d, const std::string& text, con
     // The parts of compounds, looked up once per text.
     std::unordered_map<std::string, bool> looked_up;
     size_t budget = compound_lookups_per_text;
+    const std::function<std::vector<std::string>(const std::string&)> bases_of = [&](const std::string& p) {
+        return s.c->base_forms(p);
+    };
     const std::function<bool(const std::string&)> ok_cached = [&](const std::string& p) {
         if (auto f = looked_up.find(p); f != looked_up.end()) return f->second;
         return looked_up.emplace(p, s.c->ok(p)).first->second;
@@ -386,8 +396,8 @@ std::vector<misspelling> misspellings(dictionary d, const std::string& text, con
         const std::string word_lf = utf8(lower_first);
         // Listed words are accepted as written and inflected ("Mullola" also accepts "Mullolan", "Mullolas"):
         // the listed word followed by an ending of at most four letters.
-        const auto listed = [&](const std::string& a) {
-            for (const std::string* wp : {&word, &word_lf}) {
+        const auto listed_as = [&](const std::string& a, const std::string& x, const std::string& x_lf) {
+            for (const std::string* wp : {&x, &x_lf}) {
                 if (*wp == a) return true;
                 if (a.size() >= 3 && wp->size() > a.size() && wp->compare(0, a.size(), a) == 0 &&
                     icu::UnicodeString::fromUTF8(wp->substr(a.size())).countChar32() <= 4)
@@ -395,6 +405,7 @@ std::vector<misspelling> misspellings(dictionary d, const std::string& text, con
             }
             return false;
         };
+        const auto listed = [&](const std::string& a) { return listed_as(a, word, word_lf); };
         if (std::any_of(accepted.begin(), accepted.end(), listed)) continue;
         if (s.c->ok(word)) continue;
         // Abbreviations with a dot: "esim.", "mm.", "e.g."; and those of core/data/spelling.json.
@@ -403,8 +414,16 @@ std::vector<misspelling> misspellings(dictionary d, const std::string& text, con
         if (is_abbreviation(l, w, dot)) continue;
         // The first part of a compound that a later word completes: "Digi- ja väestötietovirasto".
         if (end < u.length() && u.charAt(end) == u'-' && s.c->ok(word + "-")) continue;
+        // A listed name, a hyphen and a word: "Chrome-selaimen", "Datahub-palvelussa".
+        if (const int32_t h = w.lastIndexOf(u'-'); h > 0 && h + 1 < w.length()) {
+            const std::string head = utf8(w.tempSubString(0, h)), tail = utf8(w.tempSubString(h + 1));
+            const bool head_listed = std::any_of(accepted.begin(), accepted.end(), [&](const std::string& a) {
+                return a == head || (!lower_first_of(head).empty() && a == lower_first_of(head));
+            });
+            if (head_listed && s.c->ok(tail)) continue;
+        }
         // Compounds and inflections that the dictionary lacks ("befolkningsdatasystem", "begäranden").
-        if (accepted_by_rules(l, w, ok_cached, budget)) continue;
+        if (accepted_by_rules(l, w, ok_cached, bases_of, budget)) continue;
         misspelling m;
         m.word = word;
         counted_bytes += utf8_length(original, counted_to, start);

@@ -79,8 +79,9 @@ bool is_abbreviation(lang l, const icu::UnicodeString& word, bool dot);
 // True when `word`, which the checker rejects, is a compound of words that `ok` accepts or an
 // inflection that the dictionary lacks (language `l`). Each call of `ok` takes one from `budget`;
 // none left: false. At most (max_word)^2 * joins calls per word.
+// `bases` gives a word's base forms (Finnish, for the compounds of "compound-words").
 bool accepted_by_rules(lang l, const icu::UnicodeString& word, const std::function<bool(const std::string&)>& ok,
-                       size_t& budget);
+                       const std::function<std::vector<std::string>(const std::string&)>& bases, size_t& budget);
 // The dictionary for English texts that prefer neither spelling.
 dictionary english_tie();
 // At most this many dictionary look-ups per text for compounds and inflections (linear time).

@@ -34,6 +34,7 @@ struct rules {
     std::array<std::set<icu::UnicodeString>, 3> abbreviations;
     std::array<compound_rules, 3> compounds;
     std::array<std::vector<join>, 3> inflections;
+    std::array<std::vector<join>, 3> compound_words;  // written: the first part, word: the last one's base form
     dictionary tie = dictionary::en_gb;
 };
 
@@ -70,6 +71,9 @@ rules load() {
             if (j.at("inflections").contains(code))
                 for (const auto& e : j.at("inflections").at(code))
                     r.inflections[k].push_back({u16(e.at("written")), u16(e.at("word"))});
+            if (j.contains("compound-words") && j.at("compound-words").contains(code))
+                for (const auto& e : j.at("compound-words").at(code))
+                    r.compound_words[k].push_back({u16(e.at("first")), u16(e.at("last"))});
         }
         const std::string tie = j.at("english").at("tie").get<std::string>();
         if (tie == "en-US")
@@ -116,7 +120,7 @@ bool is_abbreviation(lang l, const icu::UnicodeString& word, bool dot) {
 }
 
 bool accepted_by_rules(lang l, const icu::UnicodeString& word, const std::function<bool(const std::string&)>& ok,
-                       size_t& budget) {
+                       const std::function<std::vector<std::string>(const std::string&)>& bases, size_t& budget) {
     const size_t k = static_cast<size_t>(l);
     const auto& cr = data().compounds[k];
     const auto& infl = data().inflections[k];
@@ -135,6 +139,14 @@ bool accepted_by_rules(lang l, const icu::UnicodeString& word, const std::functi
         return false;
     };
     if (last_ok(word, true)) return true;
+    // Compounds the dictionary lacks, inflected as their last part: "varmuuskopioidaan".
+    for (const join& c : data().compound_words[k]) {
+        const icu::UnicodeString lw = lower_first(word);
+        if (!lw.startsWith(c.written) || lw.length() <= c.written.length() || budget == 0) continue;
+        --budget;
+        for (const std::string& b : bases(utf8(lw.tempSubString(c.written.length()))))
+            if (icu::UnicodeString::fromUTF8(b) == c.word) return true;
+    }
     if (!cr.on) return false;
 
     // Code point boundaries of the word; a part from boundary i to boundary j.

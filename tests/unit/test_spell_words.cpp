@@ -88,3 +88,25 @@ TEST_CASE("spelling: an abbreviation needs its dot; a misspelt one is caught", "
         CHECK(rejected(lang::en, "We process i.r. your name.") == std::vector<std::string>{"i.r"});
     }
 }
+
+TEST_CASE("spelling: a listed name joined by a hyphen to a word is accepted", "[spell][fi]") {
+    REQUIRE(seloste::detail::spelling_available(lang::fi));
+    const std::vector<std::string> names{"Chrome", "Datahub"};
+    auto rejected_with = [&](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& m : misspellings(lang::fi, text, names)) out.push_back(m.word);
+        return out;
+    };
+    CHECK(rejected_with("Chrome-selaimen asetuksista ja Datahub-palvelussa.").empty());
+    // Without the name in <words> the whole is a finding, as the name alone is.
+    CHECK(rejected(lang::fi, "Chrome-selaimen asetuksista.") == std::vector<std::string>{"Chrome-selaimen"});
+    // A misspelt word after the name, and a needless hyphen between two words, are still found.
+    CHECK(rejected_with("Chrome-selaimn asetuksista.") == std::vector<std::string>{"Chrome-selaimn"});
+    CHECK(rejected_with("Eväste-toiminnon asetuksista.") == std::vector<std::string>{"Eväste-toiminnon"});
+}
+
+TEST_CASE("spelling: Finnish compounds that Voikko lacks, inflected", "[spell][fi]") {
+    REQUIRE(seloste::detail::spelling_available(lang::fi));
+    CHECK(rejected(lang::fi, "Tiedot varmuuskopioidaan päivittäin, varmuuskopioitiin ja varmuuskopioidut.").empty());
+    CHECK(rejected(lang::fi, "Tiedot varmuuskopiodaan päivittäin.") == std::vector<std::string>{"varmuuskopiodaan"});
+}
