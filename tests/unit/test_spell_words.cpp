@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -153,4 +154,26 @@ TEST_CASE("spelling: the examples need no Swedish compounds in their word lists"
         CHECK(found.empty());
     }
     CHECK(stripped >= 6);
+}
+
+TEST_CASE("spelling: every abbreviation of core/data/spelling.json is accepted where it stands", "[spell][abbr]") {
+    std::ifstream in(std::filesystem::path(SELOSTE_SOURCE_DIR) / "core" / "data" / "spelling.json");
+    REQUIRE(in);
+    const auto data = nlohmann::json::parse(in);
+    size_t n = 0;
+    for (const auto& [code, list] : data.at("abbreviations").items()) {
+        const lang l = code == "fi" ? lang::fi : code == "sv" ? lang::sv : lang::en;
+        REQUIRE(seloste::detail::spelling_available(l));
+        for (const auto& a : list) {
+            const std::string abbr = a.get<std::string>();
+            INFO(code << ": " << abbr);
+            // Mid-sentence, and with a capital at the start of a sentence.
+            CHECK(rejected(l, "x " + abbr + " x").empty());
+            std::string cap = abbr;
+            cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+            CHECK(rejected(l, cap + " x").empty());
+            ++n;
+        }
+    }
+    CHECK(n > 80);
 }
