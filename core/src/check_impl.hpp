@@ -15,6 +15,7 @@
 #include "check_support.hpp"
 #include "seloste/check.hpp"
 #include "seloste/model.hpp"
+#include "spell.hpp"
 
 namespace seloste::detail {
 
@@ -58,6 +59,7 @@ class checker {
     void invisible_characters(const text_ref& tr, const std::string& reg);
     void text_checks(const text_ref& tr, const std::string& reg, bool spell);
     void spelling(const text_ref& tr, const std::string& reg);
+    dictionary english_dictionary();                                  // check_spelling.cpp
     void outdated_terms(const text_ref& tr, const std::string& reg);  // check_terms.cpp
     void wrong_sector(const register_& r, const std::vector<text_ref>& texts);
     void consent_checks(const register_& r, const std::vector<text_ref>& texts);   // check_consent.cpp
@@ -71,6 +73,7 @@ class checker {
     date today_;
     std::vector<finding>& out_;
     std::array<std::vector<std::string>, 3> accepted_;
+    std::optional<dictionary> english_;
 };
 
 }  // namespace seloste::detail

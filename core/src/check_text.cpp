@@ -107,11 +107,15 @@ void checker::spelling(const text_ref& tr, const std::string& reg) {
             v = {std::nullopt, &t.neutral};  // neutral text: spelt once, in the first language
         else
             continue;
-        for (const auto& m : detail::misspellings(l, *v.s, accepted_[static_cast<size_t>(l)])) {
+        const dictionary d = l == lang::en ? english_dictionary() : default_dictionary(l);
+        for (const auto& m : detail::misspellings(d, *v.s, accepted_[static_cast<size_t>(l)])) {
             detail::term_match tm{m.word, 0, m.start_byte};
             std::string sugg;
             for (const auto& s : m.suggestions) sugg += (sugg.empty() ? "" : ", ") + s;
-            params p{{"field", tr.field}, {"word", m.word}, {"lang", std::string(lang_code(l))}};
+            params p{{"field", tr.field},
+                     {"word", m.word},
+                     {"lang", std::string(lang_code(l))},
+                     {"dictionary", dictionary_name(d)}};
             if (!sugg.empty()) {
                 const finding sf = make_finding("text.spelling", "suggestions", {}, reg, {{"value", sugg}});
                 p["suggestions.fi"] = sf.message_fi;

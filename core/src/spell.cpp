@@ -22,6 +22,8 @@ class checker {
     virtual ~checker() = default;
     virtual bool ok(const std::string& word) = 0;
     virtual std::vector<std::string> suggest(const std::string& word, size_t n) = 0;
+    // The word's base forms (Voikko's BASEFORM), when the checker analyses words.
+    virtual std::vector<std::string> base_forms(const std::string&) { return {}; }
 };
 
 // Voikko and Hunspell are opened when the first text is spelt, not when the
@@ -45,7 +47,12 @@ struct voikko_api {
     decltype(&voikkoSpellCstr) spell = nullptr;
     decltype(&voikkoSuggestCstr) suggest = nullptr;
     decltype(&voikkoFreeCstrArray) free_list = nullptr;
+    decltype(&voikkoAnalyzeWordCstr) analyze = nullptr;
+    decltype(&voikko_mor_analysis_value_cstr) value = nullptr;
+    decltype(&voikko_free_mor_analysis_value_cstr) free_value = nullptr;
+    decltype(&voikko_free_mor_analysis) free_analysis = nullptr;
     bool ok() const { return init && terminate && spell && suggest && free_list; }
+    bool analyses() const { return ok() && analyze && value && free_value && free_analysis; }
 };
 
 const voikko_api& voikko() {
@@ -57,6 +64,10 @@ const voikko_api& voikko() {
             bind(lib, "voikkoSpellCstr", a.spell);
             bind(lib, "voikkoSuggestCstr", a.suggest);
             bind(lib, "voikkoFreeCstrArray", a.free_list);
+            bind(lib, "voikkoAnalyzeWordCstr", a.analyze);
+            bind(lib, "voikko_mor_analysis_value_cstr", a.value);
+            bind(lib, "voikko_free_mor_analysis_value_cstr", a.free_value);
+            bind(lib, "voikko_free_mor_analysis", a.free_analysis);
         }
         return a;
     }();
@@ -97,6 +108,20 @@ class voikko_checker : public checker {
         return std::unique_ptr<checker>(new voikko_checker(h));
     }
     ~voikko_checker() override { voikko().terminate(h_); }
+    std::vector<std::string> base_forms(const std::string& word) override {
+        std::vector<std::string> out;
+        const voikko_api& v = voikko();
+        if (!v.analyses()) return out;
+        voikko_mor_analysis** list = v.analyze(h_, word.c_str());
+        if (!list) return out;
+        for (voikko_mor_analysis** a = list; *a; ++a)
+            if (char* base = v.value(*a, "BASEFORM")) {
+                if (std::find(out.begin(), out.end(), base) == out.end()) out.emplace_back(base);
+                v.free_value(base);
+            }
+        v.free_analysis(list);
+        return out;
+    }
     bool ok(const std::string& word) override { return voikko().spell(h_, word.c_str()) == VOIKKO_SPELL_OK; }
     std::vector<std::string> suggest(const std::string& word, size_t n) override {
         std::vector<std::string> out;
@@ -147,17 +172,33 @@ class hunspell_checker : public checker {
 struct slot {
     std::once_flag once;
     std::unique_ptr<checker> c;
+    std::string name;  // of the dictionary that was loaded
     std::mutex mu;
 };
 
-slot& slot_for(lang l) {
-    static slot slots[3];
-    slot& s = slots[static_cast<size_t>(l)];
+slot& slot_for(dictionary d) {
+    static slot slots[4];
+    slot& s = slots[static_cast<size_t>(d)];
     std::call_once(s.once, [&] {
-        switch (l) {
-            case lang::fi: s.c = voikko_checker::open(); break;
-            case lang::sv: s.c = hunspell_checker::open({"sv_FI", "sv_SE"}); break;
-            case lang::en: s.c = hunspell_checker::open({"en_US", "en_GB"}); break;
+        switch (d) {
+            case dictionary::fi:
+                s.c = voikko_checker::open();
+                s.name = "fi (Voikko)";
+                break;
+            case dictionary::sv:
+                if ((s.c = hunspell_checker::open({"sv_FI"})))
+                    s.name = "sv-FI";
+                else if ((s.c = hunspell_checker::open({"sv_SE"})))
+                    s.name = "sv-SE";
+                break;
+            case dictionary::en_gb:
+                s.c = hunspell_checker::open({"en_GB"});
+                s.name = "en-GB";
+                break;
+            case dictionary::en_us:
+                s.c = hunspell_checker::open({"en_US"});
+                s.name = "en-US";
+                break;
         }
     });
     return s;
@@ -189,6 +230,13 @@ size_t utf8_length(const icu::UnicodeString& u, int32_t from, int32_t to) {
     return n;
 }
 
+std::string lower_first_of(const std::string& x) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(x);
+    if (u.isEmpty()) return {};
+    u.replace(0, U16_LENGTH(u.char32At(0)), icu::UnicodeString(u_tolower(u.char32At(0))));
+    return utf8(u);
+}
+
 bool skip_word(const icu::UnicodeString& w) {
     int letters = 0, upper = 0;
     for (int32_t i = 0; i < w.length();) {
@@ -207,14 +255,96 @@ bool skip_word(const icu::UnicodeString& w) {
 
 }  // namespace
 
+dictionary default_dictionary(lang l) {
+    switch (l) {
+        case lang::fi: return dictionary::fi;
+        case lang::sv: return dictionary::sv;
+        case lang::en: break;
+    }
+    // en-GB, or en-US where only that one is installed.
+    return slot_for(dictionary::en_gb).c || !slot_for(dictionary::en_us).c ? dictionary::en_gb : dictionary::en_us;
+}
+
+lang dictionary_lang(dictionary d) {
+    switch (d) {
+        case dictionary::fi: return lang::fi;
+        case dictionary::sv: return lang::sv;
+        case dictionary::en_gb:
+        case dictionary::en_us: return lang::en;
+    }
+    return lang::en;
+}
+
+std::string dictionary_name(dictionary d) {
+    slot& s = slot_for(d);
+    if (!s.name.empty()) return s.name;
+    return d == dictionary::fi ? "fi" : d == dictionary::sv ? "sv" : d == dictionary::en_gb ? "en-GB" : "en-US";
+}
+
+bool base_forms_available() {
+    return voikko().analyses() && slot_for(dictionary::fi).c != nullptr;
+}
+
+std::vector<std::string> finnish_base_forms(const std::string& word) {
+    slot& s = slot_for(dictionary::fi);
+    if (!s.c || word.empty() || icu::UnicodeString::fromUTF8(word).countChar32() > max_spelt_word) return {};
+    std::lock_guard<std::mutex> lock(s.mu);
+    return s.c->base_forms(word);
+}
+
+bool spelling_available(dictionary d) {
+    return slot_for(d).c != nullptr;
+}
+
 bool spelling_available(lang l) {
-    return slot_for(l).c != nullptr;
+    return spelling_available(default_dictionary(l));
+}
+
+dictionary english_dictionary(const std::vector<const std::string*>& texts) {
+    slot& gb = slot_for(dictionary::en_gb);
+    slot& us = slot_for(dictionary::en_us);
+    if (!gb.c || !us.c) return default_dictionary(lang::en);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale("en"), status));
+    if (U_FAILURE(status)) return english_tie();
+    // Words in lower case that only one of the two accepts ("colour" / "color"), each distinct word once.
+    std::unordered_map<std::string, int> seen;
+    long gb_only = 0, us_only = 0;
+    std::scoped_lock lock(gb.mu, us.mu);
+    for (const std::string* t : texts) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(*t);
+        mask_addresses(u);
+        it->setText(u);
+        int32_t start = it->first();
+        for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+            const int32_t rs = it->getRuleStatus();
+            if (rs < UBRK_WORD_LETTER || rs >= UBRK_WORD_LETTER_LIMIT) continue;
+            if (u.countChar32(start, end - start) > max_spelt_word) continue;
+            const icu::UnicodeString w = u.tempSubString(start, end - start);
+            // Names and sentence starts are not counted: "Oy" is in en_GB only.
+            if (skip_word(w) || !u_islower(w.char32At(0))) continue;
+            const std::string word = utf8(w);
+            if (!seen.emplace(word, 0).second) continue;
+            if (seen.size() > 100000) break;  // enough to decide
+            const bool in_gb = gb.c->ok(word), in_us = us.c->ok(word);
+            if (in_gb && !in_us) ++gb_only;
+            if (in_us && !in_gb) ++us_only;
+        }
+    }
+    if (gb_only != us_only) return gb_only > us_only ? dictionary::en_gb : dictionary::en_us;
+    return english_tie();
 }
 
 std::vector<misspelling> misspellings(lang l, const std::string& text, const std::vector<std::string>& accepted,
                                       size_t max_suggestions) {
+    return misspellings(default_dictionary(l), text, accepted, max_suggestions);
+}
+
+std::vector<misspelling> misspellings(dictionary d, const std::string& text, const std::vector<std::string>& accepted,
+                                      size_t max_suggestions) {
     std::vector<misspelling> out;
-    slot& s = slot_for(l);
+    const lang l = dictionary_lang(d);
+    slot& s = slot_for(d);
     if (!s.c || text.empty()) return out;
 
     const icu::UnicodeString original = icu::UnicodeString::fromUTF8(text);
@@ -232,6 +362,16 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
     int32_t counted_to = 0;
     size_t counted_bytes = 0;
     std::unordered_map<std::string, std::vector<std::string>> suggested;
+    // The parts of compounds, looked up once per text.
+    std::unordered_map<std::string, bool> looked_up;
+    size_t budget = compound_lookups_per_text;
+    const std::function<std::vector<std::string>(const std::string&)> bases_of = [&](const std::string& p) {
+        return s.c->base_forms(p);
+    };
+    const std::function<bool(const std::string&)> ok_cached = [&](const std::string& p) {
+        if (auto f = looked_up.find(p); f != looked_up.end()) return f->second;
+        return looked_up.emplace(p, s.c->ok(p)).first->second;
+    };
     int32_t start = it->first();
     for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
         const int32_t rs = it->getRuleStatus();
@@ -256,8 +396,8 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
         const std::string word_lf = utf8(lower_first);
         // Listed words are accepted as written and inflected ("Mullola" also accepts "Mullolan", "Mullolas"):
         // the listed word followed by an ending of at most four letters.
-        const auto listed = [&](const std::string& a) {
-            for (const std::string* wp : {&word, &word_lf}) {
+        const auto listed_as = [&](const std::string& a, const std::string& x, const std::string& x_lf) {
+            for (const std::string* wp : {&x, &x_lf}) {
                 if (*wp == a) return true;
                 if (a.size() >= 3 && wp->size() > a.size() && wp->compare(0, a.size(), a) == 0 &&
                     icu::UnicodeString::fromUTF8(wp->substr(a.size())).countChar32() <= 4)
@@ -265,12 +405,25 @@ std::vector<misspelling> misspellings(lang l, const std::string& text, const std
             }
             return false;
         };
+        const auto listed = [&](const std::string& a) { return listed_as(a, word, word_lf); };
         if (std::any_of(accepted.begin(), accepted.end(), listed)) continue;
         if (s.c->ok(word)) continue;
-        // Abbreviations with a dot: "esim.", "mm.", "e.g."
-        if (end < u.length() && u.charAt(end) == u'.' && s.c->ok(word + ".")) continue;
+        // Abbreviations with a dot: "esim.", "mm.", "e.g."; and those of core/data/spelling.json.
+        const bool dot = end < u.length() && u.charAt(end) == u'.';
+        if (dot && s.c->ok(word + ".")) continue;
+        if (is_abbreviation(l, w, dot)) continue;
         // The first part of a compound that a later word completes: "Digi- ja väestötietovirasto".
         if (end < u.length() && u.charAt(end) == u'-' && s.c->ok(word + "-")) continue;
+        // A listed name, a hyphen and a word: "Chrome-selaimen", "Datahub-palvelussa".
+        if (const int32_t h = w.lastIndexOf(u'-'); h > 0 && h + 1 < w.length()) {
+            const std::string head = utf8(w.tempSubString(0, h)), tail = utf8(w.tempSubString(h + 1));
+            const bool head_listed = std::any_of(accepted.begin(), accepted.end(), [&](const std::string& a) {
+                return a == head || (!lower_first_of(head).empty() && a == lower_first_of(head));
+            });
+            if (head_listed && s.c->ok(tail)) continue;
+        }
+        // Compounds and inflections that the dictionary lacks ("befolkningsdatasystem", "begäranden").
+        if (accepted_by_rules(l, w, ok_cached, bases_of, budget)) continue;
         misspelling m;
         m.word = word;
         counted_bytes += utf8_length(original, counted_to, start);
