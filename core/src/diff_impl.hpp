@@ -1,7 +1,10 @@
 // Internals of the semantic diff (diff.cpp, diff_sections.cpp, diff_render.cpp).
 #pragma once
 
+#include <algorithm>
+#include <deque>
 #include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +51,8 @@ struct diff_ctx {
     void removed(per_lang detail = {}) const;
 };
 
+inline constexpr size_t max_similarity_pairs = 250'000;
+
 // Pairs the items of two lists: equal keys first (in order), then the most similar of the
 // rest (similarity 0..1, at least 0.5). Unpaired items have a null partner.
 template <class T>
@@ -57,29 +62,41 @@ std::vector<std::pair<const T*, const T*>> match_items(const std::vector<T>& a, 
     std::vector<std::pair<const T*, const T*>> out;
     std::vector<bool> used_a(a.size()), used_b(b.size());
     std::vector<std::pair<size_t, size_t>> pairs;
+    std::map<std::string, std::deque<size_t>> by_key;  // the old items of each key, in order
+    for (size_t i = 0; i < a.size(); ++i) by_key[key(a[i])].push_back(i);
     for (size_t j = 0; j < b.size(); ++j) {
-        const std::string kb = key(b[j]);
-        for (size_t i = 0; i < a.size(); ++i)
-            if (!used_a[i] && key(a[i]) == kb) {
-                used_a[i] = used_b[j] = true;
-                pairs.emplace_back(i, j);
-                break;
+        auto it = by_key.find(key(b[j]));
+        if (it == by_key.end() || it->second.empty()) continue;
+        const size_t i = it->second.front();
+        it->second.pop_front();
+        used_a[i] = used_b[j] = true;
+        pairs.emplace_back(i, j);
+    }
+    // The rest by similarity, the most similar pairs first. Lists of more than a few hundred
+    // unpaired items each are told as removed and added: comparing every pair would cost too much.
+    std::vector<size_t> rest_a, rest_b;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (!used_a[i]) rest_a.push_back(i);
+    for (size_t j = 0; j < b.size(); ++j)
+        if (!used_b[j]) rest_b.push_back(j);
+    if (!rest_a.empty() && !rest_b.empty() && rest_a.size() * rest_b.size() <= max_similarity_pairs) {
+        struct candidate {
+            double score;
+            size_t i, j;
+        };
+        std::vector<candidate> cands;
+        for (size_t i : rest_a)
+            for (size_t j : rest_b)
+                if (const double sc = similar(a[i], b[j]); sc >= 0.5) cands.push_back({sc, i, j});
+        std::stable_sort(cands.begin(), cands.end(),
+                         [](const candidate& x, const candidate& y) { return x.score > y.score; });
+        for (const auto& c : cands)
+            if (!used_a[c.i] && !used_b[c.j]) {
+                used_a[c.i] = used_b[c.j] = true;
+                pairs.emplace_back(c.i, c.j);
             }
     }
-    for (;;) {
-        double best = 0.5;
-        size_t bi = a.size(), bj = b.size();
-        for (size_t i = 0; i < a.size(); ++i)
-            for (size_t j = 0; j < b.size() && !used_a[i]; ++j)
-                if (!used_b[j]) {
-                    const double s = similar(a[i], b[j]);
-                    if (s >= best && (bi == a.size() || s > best)) best = s, bi = i, bj = j;
-                }
-        if (bi == a.size()) break;
-        used_a[bi] = used_b[bj] = true;
-        pairs.emplace_back(bi, bj);
-    }
-    // In the new list's order; removed items where they stood in the old one.
+    // The removed items first, then the new list's items in its order.
     std::vector<const T*> partner_of_b(b.size(), nullptr);
     for (auto [i, j] : pairs) partner_of_b[j] = &a[i];
     for (size_t i = 0; i < a.size(); ++i)
