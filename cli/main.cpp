@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd_diff.hpp"
 #include "seloste/build.hpp"
 #include "seloste/check.hpp"
 #include "seloste/errors.hpp"
@@ -34,6 +35,9 @@ Commands:
                   [--base-url URL] [--for site|hugo] [--allow-incomplete]
       Build a complete static notice site, the bundle of docs/bundle-format.md.
       --for hugo writes it into DIR/assets/seloste of a Hugo site.
+  diff OLD NEW [--lang fi|sv|en] [--format text|json] [--git REV]
+      What changed between two versions of a source, in words. OLD may be REV:PATH
+      (a git revision). Exit 0 no difference, 1 differences.
   keygen KEYFILE
       Make an Ed25519 key pair for --sign: KEYFILE (secret) and KEYFILE.pub.
   verify DIR [--public-key FILE]
@@ -48,7 +52,7 @@ Options:
 
 Exit codes: 0 ok; 1 errors in a source (or check errors, or a refused build);
 2 usage; 3 other failure (unreadable file, broken theme, I/O).
-Docs: docs/source-format.md, docs/bundle-format.md, docs/checks.md.
+Docs: docs/source-format.md, docs/bundle-format.md, docs/checks.md, docs/diff.md.
 )";
 
 // Each command's own usage: `seloste COMMAND --help` (or -h, or `seloste help COMMAND`).
@@ -100,6 +104,24 @@ Options:
   --for site|hugo       site (default), or hugo: write into DIR/assets/seloste of a Hugo site.
   --allow-incomplete    Build despite check errors, with a warning.
   -h, --help            Show this help.
+)"},
+    {"diff", R"(Usage: seloste diff OLD NEW [OPTIONS]
+       seloste diff --git REV NEW
+
+What changed between two versions of a source, on the registers, not on the text
+of the files: retention, purposes and legal bases, recipients, processors,
+transfers, data categories, parties, rights, free texts (with a word diff), per
+register, as sentences (docs/diff.md). OLD or NEW may be REV:PATH, the file at a
+git revision (e.g. HEAD~3:privacy/group.xml), read with git in the file's folder.
+
+Options:
+  --lang fi|sv|en       The language of the sentences (default: en).
+  --format text|json    Sentences (default) or the JSON form of docs/diff.md.
+  --git REV             Compare NEW with its own version at git revision REV.
+  -h, --help            Show this help.
+
+Exit codes: 0 no difference (prints nothing); 1 differences; 2 usage;
+3 failure (an unreadable file, a source with errors as file:line:col, git).
 )"},
     {"keygen", R"(Usage: seloste keygen KEYFILE
 
@@ -362,6 +384,8 @@ int main(int argc, char** argv) {
             std::cout << "seloste " << seloste::version << '\n';
             return exit_ok;
         }
+        if (argc >= 2 && std::strcmp(argv[1], "diff") == 0)
+            return seloste_cli::cmd_diff(argc, argv, command_usage("diff"));
         const args a = parse(argc, argv);
         if (a.help) {
             const char* text = command_usage(a.command);

@@ -297,5 +297,34 @@ expect "an output folder written with a trailing slash builds and re-builds" tes
 "$BIN" build "$SRC"/examples/*.xml -o "$work/hugo" --for hugo >/dev/null 2>&1
 expect "build --for hugo writes into assets/seloste" test -s "$work/hugo/assets/seloste/manifest.json"
 
+# --- diff: the semantic diff of two versions of a source (docs/diff.md) -------------------
+vaasa="$SRC/examples/vaasan-sahko.xml"
+python3 - "$vaasa" "$work/vaasa-10.xml" <<'PY'
+import sys
+old = '<rule category="asiakastiedot">\n        <period years="6"/>'
+s = open(sys.argv[1], encoding="utf-8").read()
+assert old in s
+open(sys.argv[2], "w", encoding="utf-8").write(s.replace(old, old.replace('"6"', '"10"'), 1))
+PY
+"$BIN" diff "$vaasa" "$vaasa" >"$work/diff-same.out" 2>&1
+expect "diff of an example against itself exits 0" test $? -eq 0
+expect "...and prints nothing" test ! -s "$work/diff-same.out"
+for l in fi sv en; do
+    "$BIN" diff --lang $l "$vaasa" "$work/vaasa-10.xml" >"$work/diff-$l.out" 2>&1
+    expect "diff with one retention period changed exits 1 ($l)" test $? -eq 1
+done
+grep -qF "Tietoryhmän ”Yleiset asiakastiedot” säilytysaika muuttui: 6 vuotta → 10 vuotta." "$work/diff-fi.out"
+expect "...names the category and both durations in Finnish" test $? -eq 0
+grep -qF "Lagringstiden för ”Allmänna kunduppgifter” ändrades: 6 år → 10 år." "$work/diff-sv.out"
+expect "...in Swedish" test $? -eq 0
+grep -qF "The retention of “General customer data” changed from 6 years to 10 years." "$work/diff-en.out"
+expect "...in English" test $? -eq 0
+"$BIN" diff --format json "$vaasa" "$work/vaasa-10.xml" >"$work/diff.json"
+python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); c=j["changes"]; assert len(c)==1 and c[0]["section"]=="retention" and c[0]["before"]["fi"]=="6 vuotta" and c[0]["after"]["en"]=="10 years"' "$work/diff.json"
+expect "diff --format json gives the change with both durations" test $? -eq 0
+"$BIN" diff "$vaasa" >/dev/null 2>&1; expect "diff with one source is a usage error (2)" test $? -eq 2
+"$BIN" diff "$vaasa" "$work/broken.xml" >/dev/null 2>"$work/diff-broken.err"; expect "diff with a broken source exits 3" test $? -eq 3
+grep -Eq "broken.xml:[0-9]+:[0-9]+: error:" "$work/diff-broken.err"; expect "...naming file:line:col" test $? -eq 0
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

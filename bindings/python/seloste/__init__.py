@@ -29,6 +29,8 @@ from ._core import (
     Cookies,
     DataCategory,
     Diagnostic,
+    Diff,
+    DiffChange,
     Duration,
     FileError,
     Finding,
@@ -66,16 +68,17 @@ from ._core import (
     render,
     themes,
     verify_bundle,
+    word_diff,
 )
 
 __all__ = [
     "LANGS", "Address", "Analytics", "AutomatedDecisions", "Block", "BlockRefs", "BuildResult", "Change",
-    "ContactPoint", "Cookies", "DataCategory", "Diagnostic", "Duration", "FileError", "Finding", "Item",
+    "ContactPoint", "Cookies", "DataCategory", "Diagnostic", "Diff", "DiffChange", "Duration", "FileError", "Finding", "Item",
     "LocaleError", "Location", "Organisation", "Person", "Purpose", "Ref", "Register", "RelatedLink", "RenderJob", "RenderResult", "Requirement", "RetentionRule", "Rights", "Security",
     "SelosteError", "Source", "SourceError", "TemplateError", "Text", "Theme", "ThemeInfo", "Transfer", "Transfers",
     "Words", "WrittenFile", "__version__", "build_site", "check", "check_file", "findings_to_json",
     "generate_keypair", "has_errors", "load", "loads", "render", "render_batch", "render_to", "themes",
-    "verify_bundle",
+    "verify_bundle", "diff", "word_diff",
 ]
 
 #: The languages a notice is rendered in.
@@ -110,6 +113,16 @@ def check_file(
     """Check a source file as ``seloste check`` does: a broken file gives findings
     (rule ``source.xml`` or ``source.invalid``) instead of an exception."""
     return _core.check_file(path, _langs(langs), spelling, today)
+
+
+def diff(old: Union[Source, PathLike], new: Union[Source, PathLike]) -> Diff:
+    """What changed between two versions of a source, as ``seloste diff`` tells it:
+    `old` and `new` are Source objects or paths. Returns a Diff (false when nothing
+    changed): its DiffChange items name the register, section, item and the values
+    before and after in fi, sv and en; ``.text(lang)`` and ``.to_json()`` as the CLI."""
+    a = old if isinstance(old, Source) else load(os.fspath(old))
+    b = new if isinstance(new, Source) else load(os.fspath(new))
+    return _core._diff(a, b)
 
 
 def _source_check(self: Source, langs: Union[str, Iterable[str]] = ("fi",), spelling: bool = True,

@@ -67,6 +67,7 @@ void init_errors(py::module_& m);
 void init_model(py::module_& m);
 void init_source(py::module_& m);
 void init_check(py::module_& m);
+void init_diff(py::module_& m);
 void init_render(py::module_& m);
 void init_build(py::module_& m);
 

@@ -9,6 +9,7 @@ PYBIND11_MODULE(_core, m) {
     sp::init_model(m);
     sp::init_source(m);
     sp::init_check(m);
+    sp::init_diff(m);
     sp::init_render(m);
     sp::init_build(m);
     m.attr("__version__") = seloste::version;
