@@ -23,6 +23,9 @@ struct plant {
     const char* to;    // ... becomes this; the finding stands on its line
     const char* rule;
     std::vector<const char*> fix;  // each of these is in the fi, sv and en messages
+    // Optionally a second edit, made first (e.g. the Finnish text the English one mistranslates).
+    const char* also_from = nullptr;
+    const char* also_to = nullptr;
 };
 
 // The rights text of the joint register, one line per language.
@@ -85,6 +88,30 @@ const std::vector<plant> plants = {
      "<fi>Tietosuojalaki (1050/2019) täydentää asetusta. Pyynnöt oikeuksien käyttämiseksi",
      "law.act-number",
      {"1050/2018"}},
+    // 4. Consistency between the language versions.
+    {"a duration that differs between languages",
+     EN_RIGHTS,
+     "<en>Requests are answered within 2 months. You can make requests to exercise your rights",
+     "i18n.translation-mismatch",
+     {"2 months"}},
+    {"y-tunnus rendered as a social security number",
+     EN_RIGHTS,
+     "<en>The social security number of a business customer is checked. You can make requests to exercise your rights",
+     "i18n.translation-mismatch",
+     {"business ID"},
+     FI_RIGHTS,
+     "<fi>Yritysasiakkaan y-tunnus tarkistetaan. Pyynnöt oikeuksien käyttämiseksi"},
+    // 5. Number and role.
+    {"the controller in the singular for joint controllers",
+     EN_RIGHTS,
+     "<en>The controller answers every request. You can make requests to exercise your rights",
+     "text.controller-role",
+     {}},
+    {"joint controllers called separate",
+     FI_RIGHTS,
+     "<fi>Yhtiöt ovat erillisiä rekisterinpitäjiä. Pyynnöt oikeuksien käyttämiseksi",
+     "text.controller-role",
+     {}},
     // 6. Messages that give the fix.
     {"VAT number as the business ID",
      "<business-id>3318462-7</business-id>",
@@ -112,9 +139,14 @@ TEST_CASE("each defect planted into a clean example is found on its line, with i
 
     for (const auto& p : plants) {
         SECTION(p.what) {
-            const size_t at = clean.find(p.from);
-            REQUIRE(at != std::string::npos);
             std::string planted = clean;
+            if (p.also_from) {
+                const size_t also = planted.find(p.also_from);
+                REQUIRE(also != std::string::npos);
+                planted.replace(also, std::string(p.also_from).size(), p.also_to);
+            }
+            const size_t at = planted.find(p.from);
+            REQUIRE(at != std::string::npos);
             planted.replace(at, std::string(p.from).size(), p.to);
             const int line = line_of(planted, at);
             const fs::path file = dir / "harjuvirta.xml";
