@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd_export.hpp"
 #include "seloste/build.hpp"
 #include "seloste/check.hpp"
 #include "seloste/errors.hpp"
@@ -34,6 +35,8 @@ Commands:
                   [--base-url URL] [--for site|hugo] [--allow-incomplete]
       Build a complete static notice site, the bundle of docs/bundle-format.md.
       --for hugo writes it into DIR/assets/seloste of a Hugo site.
+  export --format jsonld SOURCE... [-o DIR] [--lang LIST]
+      Write DIR/REGISTER.LANG.jsonld: each notice as JSON-LD in DPV (docs/json-ld.md).
   keygen KEYFILE
       Make an Ed25519 key pair for --sign: KEYFILE (secret) and KEYFILE.pub.
   verify DIR [--public-key FILE]
@@ -128,6 +131,7 @@ Options:
 };
 
 const char* command_usage(const std::string& name) {
+    if (name == "export") return seloste_cli::export_usage;
     for (const auto& c : command_helps)
         if (name == c.name) return c.text;
     return nullptr;
@@ -362,6 +366,7 @@ int main(int argc, char** argv) {
             std::cout << "seloste " << seloste::version << '\n';
             return exit_ok;
         }
+        if (argc >= 2 && std::strcmp(argv[1], "export") == 0) return seloste_cli::cmd_export(argc, argv);
         const args a = parse(argc, argv);
         if (a.help) {
             const char* text = command_usage(a.command);
