@@ -154,9 +154,9 @@ def test_every_page_and_fragment_embeds_dpv_jsonld_that_says_what_the_source_say
                 assert iso["@type"] == "http://www.w3.org/2001/XMLSchema#duration", where
                 want = "P" + "".join("%d%s" % (n, u) for n, u in ((r.period.years, "Y"), (r.period.months, "M"), (r.period.days, "D")) if n)
                 assert iso["@value"] == want, where
-            if r.category_ref:
+            if r.category:
                 cat = got[DPV + "hasPersonalData"][0]["@id"]
-                assert values(by_id[cat], DCT + "identifier") == [r.category_ref], where
+                assert values(by_id[cat], DCT + "identifier") == [r.category], where
 
         # Every recipient, processor and disclosure.
         said = {v for n in notice.get(DPV + "hasRecipient", []) + notice.get(DPV + "hasDataProcessor", []) for v in values(n, DCT + "description")}
