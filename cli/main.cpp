@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cmd_diff.hpp"
+#include "cmd_export.hpp"
 #include "seloste/build.hpp"
 #include "seloste/check.hpp"
 #include "seloste/errors.hpp"
@@ -38,6 +39,8 @@ Commands:
   diff OLD NEW [--lang fi|sv|en] [--format text|json] [--git REV]
       What changed between two versions of a source, in words. OLD may be REV:PATH
       (a git revision). Exit 0 no difference, 1 differences.
+  export --format jsonld SOURCE... [-o DIR] [--lang LIST]
+      Write DIR/REGISTER.LANG.jsonld: each notice as JSON-LD in DPV (docs/json-ld.md).
   keygen KEYFILE
       Make an Ed25519 key pair for --sign: KEYFILE (secret) and KEYFILE.pub.
   verify DIR [--public-key FILE]
@@ -150,6 +153,7 @@ Options:
 };
 
 const char* command_usage(const std::string& name) {
+    if (name == "export") return seloste_cli::export_usage;
     for (const auto& c : command_helps)
         if (name == c.name) return c.text;
     return nullptr;
@@ -386,6 +390,7 @@ int main(int argc, char** argv) {
         }
         if (argc >= 2 && std::strcmp(argv[1], "diff") == 0)
             return seloste_cli::cmd_diff(argc, argv, command_usage("diff"));
+        if (argc >= 2 && std::strcmp(argv[1], "export") == 0) return seloste_cli::cmd_export(argc, argv);
         const args a = parse(argc, argv);
         if (a.help) {
             const char* text = command_usage(a.command);

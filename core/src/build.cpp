@@ -22,6 +22,7 @@
 #include "output_dir.hpp"
 #include "seloste/errors.hpp"
 #include "seloste/i18n.hpp"
+#include "seloste/jsonld.hpp"
 #include "seloste/render.hpp"
 #include "seloste/source.hpp"
 #include "seloste/version.hpp"
@@ -269,6 +270,11 @@ build_outcome build_site(const build_request& req) {
             files.push_back({tprefix + lc + "/index.html", index_page(th, lg, regs, req.langs, up + css_path, ""), im});
         }
     }
+    // The notices as JSON-LD (docs/json-ld.md): the graph each page embeds, as files of their own.
+    for (const auto& [doc, reg] : regs)
+        for (lang lg : req.langs)
+            files.push_back({"jsonld/" + std::string(lang_code(lg)) + "/" + reg->id + ".jsonld",
+                             notice_jsonld(*doc, *reg, lg, {.indent = 2}) + "\n", nullptr});
     files.push_back({"index.html", root_index(req.langs, "assets/" + themes.front().stylesheet_name()), nullptr});
 
     // sitemap.xml: every full page of the primary theme, with its language alternates.

@@ -95,6 +95,8 @@ struct html_policy {
     std::string doctype;
     bool comments = false;
     size_t max_depth = 0;
+    std::string json_ld_element, json_ld_type, json_ld_forbidden;
+    size_t json_ld_max = 0;
 };
 
 const html_policy& policy() {
@@ -113,6 +115,11 @@ const html_policy& policy() {
         r.max_depth = j.at("max_depth").get<size_t>();
         r.doctype = j.at("doctype").get<std::string>();
         r.comments = j.at("comments").get<bool>();
+        const auto& ld = j.at("json_ld");
+        r.json_ld_element = ld.at("element").get<std::string>();
+        r.json_ld_type = ld.at("type").get<std::string>();
+        r.json_ld_max = ld.at("max_per_file").get<size_t>();
+        for (const auto& c : ld.at("forbidden_characters")) r.json_ld_forbidden += c.get<std::string>();
         return r;
     }();
     return p;
@@ -229,6 +236,10 @@ class html_checker {
         const char* at = e.original_tag.length ? e.original_tag.data : nullptr;
         const bool wrapper = kind_ == markup_kind::fragment && !from_input(at);  // the html/head/body we wrapped
         const auto& p = policy();
+        if (e.tag_namespace == GUMBO_NAMESPACE_HTML && name == p.json_ld_element) {
+            json_ld(e, at, out);
+            return;
+        }
         if (e.tag_namespace != GUMBO_NAMESPACE_HTML) {
             add(out, at, "the element <" + name + "> (SVG or MathML) is not allowed; expected HTML elements only");
         } else if (!p.elements.count(name)) {
@@ -259,6 +270,44 @@ class html_checker {
             }
         }
         for (unsigned i = 0; i < e.children.length; ++i) walk(static_cast<const GumboNode*>(e.children.data[i]), out);
+    }
+
+    // The one JSON-LD script (markup-policy.json: json_ld): only type="application/ld+json", valid JSON
+    // without the characters that could end the element or open a comment.
+    void json_ld(const GumboElement& e, const char* at, problem_sink& out) {
+        const auto& p = policy();
+        const std::string what = "<" + p.json_ld_element + ">";
+        if (++json_ld_scripts_ > p.json_ld_max) {
+            add(out, at,
+                "more than " + std::to_string(p.json_ld_max) + " " + what +
+                    " elements; expected one JSON-LD script at most (markup-policy.json: json_ld)");
+            return;
+        }
+        const std::string_view raw(e.original_tag.data ? e.original_tag.data : "", e.original_tag.length);
+        const auto attrs = raw_attribute_names(raw);
+        const GumboAttribute* type = gumbo_get_attribute(&e.attributes, "type");
+        if (attrs.size() != 1 || attrs[0].first != "type" || !type || type->value != p.json_ld_type) {
+            add(out, at,
+                "a " + what + " other than <" + p.json_ld_element + " type=\"" + p.json_ld_type +
+                    "\"> with no other attribute; expected only the JSON-LD script (markup-policy.json: json_ld)");
+            return;
+        }
+        std::string content;
+        const char* content_at = at;
+        for (unsigned i = 0; i < e.children.length; ++i) {
+            const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+            if (c->type != GUMBO_NODE_TEXT && c->type != GUMBO_NODE_WHITESPACE) continue;
+            if (content.empty()) content_at = c->v.text.original_text.data;
+            content += c->v.text.text;
+        }
+        if (const size_t bad = content.find_first_of(p.json_ld_forbidden); bad != std::string::npos) {
+            add(out, content_at,
+                std::string("a literal '") + content[bad] +
+                    "' in the JSON-LD script; expected it written as a \\u escape (markup-policy.json: json_ld)");
+            return;
+        }
+        if (nlohmann::json::parse(content, nullptr, false).is_discarded())
+            add(out, content_at, "the JSON-LD script does not hold valid JSON (markup-policy.json: json_ld)");
     }
 
     void attribute(const std::string& el, const GumboAttribute& a, const std::set<std::string>& allowed,
@@ -298,6 +347,7 @@ class html_checker {
     std::string_view bytes_;
     markup_kind kind_;
     size_t prefix_;
+    size_t json_ld_scripts_ = 0;
 };
 
 // The stylesheet link rule: <link rel=stylesheet href> relative (no scheme, no //host).

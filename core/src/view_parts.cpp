@@ -4,6 +4,7 @@
 
 #include "seloste/facts.hpp"
 #include "seloste/i18n.hpp"
+#include "seloste/jsonld.hpp"
 #include "view.hpp"
 
 namespace seloste::detail {
@@ -38,6 +39,7 @@ data view_builder::build() {
     v["notice_date"] = date_view(reg_.notice_date);
 
     v["intro"] = str(intro());
+    v["jsonld"] = str(notice_jsonld(doc_, reg_, l_));  // escaped for a <script> element (jsonld.hpp)
 
     alternates(v);
     sections(v);

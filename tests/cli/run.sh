@@ -326,5 +326,19 @@ expect "diff --format json gives the change with both durations" test $? -eq 0
 "$BIN" diff "$vaasa" "$work/broken.xml" >/dev/null 2>"$work/diff-broken.err"; expect "diff with a broken source exits 3" test $? -eq 3
 grep -Eq "broken.xml:[0-9]+:[0-9]+: error:" "$work/diff-broken.err"; expect "...naming file:line:col" test $? -eq 0
 
+# export --format jsonld (docs/json-ld.md): the graph each page embeds, as files.
+"$BIN" export --format jsonld "$SRC/examples/seinajoki.xml" -o "$work/jsonld" >"$work/jsonld.out" 2>&1
+expect "export --format jsonld writes REGISTER.LANG.jsonld for every language" test "$(ls "$work/jsonld" | grep -c '\.jsonld$')" -eq 6
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["@graph"][0]["@type"] == "dpv:PrivacyNotice"' \
+  "$work/jsonld/sen-uutiskirjerekisteri.sv.jsonld" 2>/dev/null
+expect "...each a DPV PrivacyNotice" test $? -eq 0
+"$BIN" export "$SRC/examples/seinajoki.xml" -o "$work/jsonld2" >/dev/null 2>&1; expect "export without --format is a usage error" test $? -eq 2
+"$BIN" export --format rdf "$SRC/examples/seinajoki.xml" >/dev/null 2>&1; expect "export --format rdf is a usage error" test $? -eq 2
+expect "...and writes nothing" test ! -e "$work/jsonld2"
+"$BIN" export --format jsonld "$SRC/tests/fixtures/checks/gdpr.13.1.c.purpose/bad.xml" -o "$work/jsonld3" >/dev/null 2>&1
+expect "export refuses a register with check errors (exit 1), writing nothing" test $? -eq 1 -a ! -e "$work/jsonld3"
+test -s "$site/jsonld/fi/sen-uutiskirjerekisteri.jsonld"; expect "build puts jsonld/LANG/REGISTER.jsonld in the bundle" test $? -eq 0
+grep -q '"path": "jsonld/sv/sen-uutiskirjerekisteri.jsonld"' "$site/manifest.json"; expect "...and lists it in the manifest" test $? -eq 0
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

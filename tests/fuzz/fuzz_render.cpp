@@ -69,7 +69,23 @@ std::string decode_attribute(std::string_view v) {
     return out;
 }
 
-void check_markup(const std::string& html) {
+// The one JSON-LD script (docs/json-ld.md) must hold no '<', '>' or '&', so it can neither end early
+// nor hide markup; the rest of the page is checked without it.
+std::string without_json_ld(const std::string& html) {
+    static constexpr std::string_view open = "<script type=\"application/ld+json\">";
+    const size_t a = html.find(open);
+    if (a == std::string::npos) fail("no JSON-LD script", html, 0);
+    const size_t from = a + open.size();
+    const size_t b = html.find("</script>", from);
+    if (b == std::string::npos) fail("an unterminated JSON-LD script", html, a);
+    if (const size_t bad = html.find_first_of("<>&", from); bad < b)
+        fail("markup characters in the JSON-LD", html, bad);
+    if (html.find(open, from) != std::string::npos) fail("a second JSON-LD script", html, from);
+    return html.substr(0, a) + html.substr(b + std::string_view("</script>").size());
+}
+
+void check_markup(const std::string& page) {
+    const std::string html = without_json_ld(page);
     const std::string low = lower(html);
     for (const char* tag : {"<script", "<iframe", "<object", "<embed", "<svg", "<math", "<img", "<form", "<base",
                             "<input", "<button", "<video", "<audio", "<source", "<frame", "<meta http-equiv"})

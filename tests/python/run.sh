@@ -22,6 +22,8 @@ fail() {
 "$PYTHON" -m venv "$work/venv" || fail "cannot create a venv with $PYTHON"
 py="$work/venv/bin/python"
 "$py" -m pip install --quiet --disable-pip-version-check "pytest>=7.0" "tqdm>=4.60" || fail "pip cannot install pytest and tqdm"
+"$py" -m pip install --quiet --disable-pip-version-check -r "$SELOSTE_SOURCE_DIR/tests/python/requirements.txt" \
+  || fail "pip cannot install tests/python/requirements.txt (pyld)"
 echo "python suite: pip install $SELOSTE_SOURCE_DIR/bindings/python (builds the core; a few minutes)" >&2
 "$py" -m pip install --quiet --disable-pip-version-check "$SELOSTE_SOURCE_DIR/bindings/python" \
   || fail "pip install of bindings/python failed"

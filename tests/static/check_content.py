@@ -8,8 +8,9 @@ PATTERN names one built page per fragment of the bundle, e.g.
 "SITE/{lang}/{register}/index.html". For every page it checks, independently of
 the renderer: the page's <html lang>, the fragment of the bundle verbatim, the
 register's name in that language and the business ID of every controller, both
-read from the XML source, and that the page has no <script> element at all (the
-sample sites have none, so any script would be source text run as code).
+read from the XML source, and that the page has no <script> element but the
+notice's JSON-LD (docs/json-ld.md; the sample sites have none, so any other script
+would be source text run as code).
 Prints "ok"/"not ok" lines and "CONTENT LABEL: N passed, N failed"; exits 1 on
 any failure.
 """
@@ -112,8 +113,21 @@ def main():
                 for bid in source["business_ids"]:
                     if bid not in page:
                         problems.append(f"the business ID {bid} is not in the page")
-            if re.search(r"<script\b", page, re.I):
-                problems.append("the page has a <script> element")
+            # The notice's JSON-LD (docs/json-ld.md) is the only script: exactly as the core writes it,
+            # valid JSON with no '<', '>' or '&'; any other script would be source text run as code.
+            ld = re.findall(r'<script type="application/ld\+json">([^<]*)</script>', page)
+            if not ld:
+                problems.append("the page lacks the notice's JSON-LD script")
+            for content in ld:
+                try:
+                    json.loads(content)
+                except ValueError:
+                    problems.append("the JSON-LD script does not hold valid JSON")
+                if "&" in content or ">" in content:
+                    problems.append("the JSON-LD script holds a literal & or >")
+            rest = re.sub(r'<script type="application/ld\+json">[^<]*</script>', "", page)
+            if re.search(r"<script\b", rest, re.I):
+                problems.append("the page has a <script> element other than the notice's JSON-LD")
         if problems:
             failed += 1
             print(f"not ok {args.label} {file} ({register}, {lang}):\n  " + "\n  ".join(problems))

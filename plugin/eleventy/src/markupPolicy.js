@@ -213,6 +213,37 @@ function checkHtml(text, kind, out) {
   const add = (offset, message) => out.add(Math.max(0, (offset ?? prefix.length) - prefix.length), message);
   const source = prefix + text;
   const doc = parse(source, { sourceCodeLocationInfo: true });
+  let jsonLdScripts = 0;
+  // The one JSON-LD script (markup-policy.json: json_ld): only type="application/ld+json", valid JSON
+  // without the characters that could end the element or open a comment.
+  const jsonLd = (node) => {
+    const rule = policy.json_ld;
+    const loc = node.sourceCodeLocation;
+    if (++jsonLdScripts > rule.max_per_file) {
+      add(loc?.startOffset, `more than ${rule.max_per_file} <${rule.element}> elements; expected one JSON-LD script at most (markup-policy.json: json_ld)`);
+      return;
+    }
+    const tag = loc?.startTag;
+    const raw = tag ? rawAttributeNames(source.slice(tag.startOffset, tag.endOffset)) : [];
+    const type = node.attrs.find((a) => a.name === "type");
+    if (raw.length !== 1 || raw[0][0] !== "type" || node.attrs.length !== 1 || !type || type.value !== rule.type) {
+      add(loc?.startOffset, `a <${rule.element}> other than <${rule.element} type="${rule.type}"> with no other attribute; expected only the JSON-LD script (markup-policy.json: json_ld)`);
+      return;
+    }
+    const texts = (node.childNodes ?? []).filter((c) => c.nodeName === "#text");
+    const content = texts.map((c) => c.value).join("");
+    const at = texts[0]?.sourceCodeLocation?.startOffset ?? loc?.startOffset;
+    const bad = [...content].findIndex((c) => rule.forbidden_characters.includes(c));
+    if (bad !== -1) {
+      add(at, `a literal '${[...content][bad]}' in the JSON-LD script; expected it written as a \\u escape (markup-policy.json: json_ld)`);
+      return;
+    }
+    try {
+      JSON.parse(content);
+    } catch {
+      add(at, "the JSON-LD script does not hold valid JSON (markup-policy.json: json_ld)");
+    }
+  };
   const walk = (node) => {
     if (node.nodeName === "#comment") {
       if (!policy.comments) add(node.sourceCodeLocation?.startOffset, "a comment; the policy allows none");
@@ -226,6 +257,10 @@ function checkHtml(text, kind, out) {
     const name = node.tagName;
     const loc = node.sourceCodeLocation;
     const wrapper = kind === "fragment" && (!loc || loc.startOffset < prefix.length);
+    if (node.namespaceURI === HTML_NS && name === policy.json_ld.element) {
+      jsonLd(node);
+      return;
+    }
     if (node.namespaceURI !== HTML_NS) {
       add(loc?.startOffset, `the element <${name}> (SVG or MathML) is not allowed; expected HTML elements only`);
       return;

@@ -35,6 +35,43 @@ function seloste_markup_policy() {
 }
 
 /**
+ * The one JSON-LD script a page or fragment may hold (markup-policy.json: json_ld):
+ * exactly <script type="application/ld+json">, valid JSON without the characters
+ * that could end the element or open a comment, then </script>.
+ *
+ * @param string $html   The file.
+ * @param int    $at     Offset of its "<script".
+ * @param array  $rule   The policy's json_ld.
+ * @param int    $number How many such scripts the file has had, this one included.
+ * @return int|array The offset after its end tag, or array( offset, problem ).
+ */
+function seloste_json_ld_problem( $html, $at, array $rule, $number ) {
+	if ( $number > (int) $rule['max_per_file'] ) {
+		return array( $at, sprintf( 'more than %d <%s> elements; expected one JSON-LD script at most (markup-policy.json: json_ld)', (int) $rule['max_per_file'], $rule['element'] ) );
+	}
+	$open = '<' . $rule['element'] . ' type="' . $rule['type'] . '">';
+	if ( 0 !== substr_compare( $html, $open, $at, strlen( $open ) ) ) {
+		return array( $at, sprintf( 'a <%1$s> other than %2$s with no other attribute; expected only the JSON-LD script (markup-policy.json: json_ld)', $rule['element'], $open ) );
+	}
+	$from  = $at + strlen( $open );
+	$close = '</' . $rule['element'] . '>';
+	$end   = strpos( $html, $close, $from );
+	if ( false === $end ) {
+		return array( $at, sprintf( 'the JSON-LD script never ends; expected %s', $close ) );
+	}
+	$content = substr( $html, $from, $end - $from );
+	$bad     = strcspn( $content, implode( '', $rule['forbidden_characters'] ) );
+	if ( $bad < strlen( $content ) ) {
+		return array( $from + $bad, sprintf( 'a literal "%s" in the JSON-LD script; expected it written as a \\u escape (markup-policy.json: json_ld)', $content[ $bad ] ) );
+	}
+	json_decode( $content );
+	if ( '' === trim( $content ) || JSON_ERROR_NONE !== json_last_error() ) {
+		return array( $from, 'the JSON-LD script does not hold valid JSON (markup-policy.json: json_ld)' );
+	}
+	return $end + strlen( $close );
+}
+
+/**
  * Line and column (1-based; columns count characters) of a byte offset.
  * CR LF, LF and a lone CR each end a line.
  *
@@ -276,8 +313,10 @@ function seloste_markup_check( $html, $kind = 'fragment' ) {
 	$global    = array_flip( $policy['global_attributes'] );
 	$url_attrs = array_flip( $policy['url_attributes'] );
 	$refs      = $policy['character_references'];
+	$json_ld   = $policy['json_ld'];
 	$len       = strlen( $html );
 	$stack     = array(); // array( name, offset ) of each open element.
+	$json_ld_seen = 0;
 	$i         = 0;
 	if ( $is_page ) {
 		$doctype = (string) $policy['doctype'];
@@ -326,6 +365,14 @@ function seloste_markup_check( $html, $kind = 'fragment' ) {
 		}
 		$name  = $m[1];
 		$start = $i;
+		if ( $name === $json_ld['element'] ) {
+			$problem = seloste_json_ld_problem( $html, $i, $json_ld, ++$json_ld_seen );
+			if ( is_array( $problem ) ) {
+				return $problem;
+			}
+			$i = $problem;
+			continue;
+		}
 		if ( ! isset( $elements[ $name ] ) || ( ! $is_page && isset( $page_only[ $name ] ) ) ) {
 			return array( $i, sprintf( 'the element <%1$s> is not allowed in a %2$s', $name, $is_page ? 'page' : 'fragment' ) );
 		}

@@ -49,12 +49,27 @@ function seloste_allowed_protocols() {
 }
 
 /**
- * Filters a fragment through the kses allow-list.
+ * Filters a fragment through the kses allow-list. The one JSON-LD script the
+ * policy allows (json_ld: exactly so written, valid JSON without '<', '>' or
+ * '&') is kept as it is; kses has no rule for a script's content, so it
+ * filters only the markup before and after it.
  *
  * @param string $html Fragment.
  * @return string
  */
 function seloste_kses( $html ) {
+	$html   = (string) $html;
+	$policy = seloste_markup_policy();
+	if ( null !== $policy && isset( $policy['json_ld'] ) ) {
+		$rule = $policy['json_ld'];
+		$at   = strpos( $html, '<' . $rule['element'] . ' type="' . $rule['type'] . '">' );
+		$end  = false !== $at ? seloste_json_ld_problem( $html, $at, $rule, 1 ) : null;
+		if ( is_int( $end ) ) {
+			return wp_kses( substr( $html, 0, $at ), seloste_allowed_html(), seloste_allowed_protocols() )
+				. substr( $html, $at, $end - $at )
+				. wp_kses( substr( $html, $end ), seloste_allowed_html(), seloste_allowed_protocols() );
+		}
+	}
 	return wp_kses( $html, seloste_allowed_html(), seloste_allowed_protocols() );
 }
 

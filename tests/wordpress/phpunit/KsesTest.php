@@ -35,6 +35,8 @@ class KsesTest extends SelosteTestCase {
 	public function hostile() {
 		return array(
 			'script'          => array( '<p>x</p><script>alert(1)</script>' ),
+			'json-ld breakout' => array( '<script type="application/ld+json">{"a":"</script><script>alert(1)</script>"}</script>' ),
+			'json-ld js type' => array( '<script type="text/javascript">alert(1)</script>' ),
 			'event handler'   => array( '<p onclick="alert(1)">x</p>' ),
 			'javascript link' => array( '<a href="javascript:alert(1)">x</a>' ),
 			'data link'       => array( '<a href="data:text/html,<script>alert(1)</script>">x</a>' ),
