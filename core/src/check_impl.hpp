@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,17 @@
 #include "seloste/model.hpp"
 
 namespace seloste::detail {
+
+// check_repairs.cpp: the corrected value for a fact finding, when the value is a valid one in disguise.
+struct email_repair {
+    std::string address;
+    bool disguised = false;  // "(at)", "ät", " @ ": written so on purpose, not a slip
+};
+std::optional<email_repair> repair_email(std::string_view value, bool in_text = false);
+struct phone_repair {
+    std::string label, number;  // "puh.", "06 414 1111"
+};
+std::optional<phone_repair> repair_phone(std::string_view value);
 
 class checker {
    public:
@@ -62,6 +74,7 @@ class checker {
     void wrong_sector(const register_& r, const std::vector<text_ref>& texts);
     void consent_checks(const register_& r, const std::vector<text_ref>& texts);  // check_consent.cpp
     void citations(const text_ref& tr, const std::string& reg);                   // check_citations.cpp
+    void disguised_emails(const text_ref& tr, const std::string& reg);            // check_repairs.cpp
 
     const source_doc& doc_;
     const check_options& opts_;
