@@ -2,6 +2,8 @@
 // e-mail address gives the address, a labelled phone number the number, a VAT number in
 // place of a business ID the ID; a replacement is proposed in the language of the text it
 // replaces; plain-text output speaks the user's language (--message-lang, the locale).
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -78,10 +80,12 @@ const std::string clean_exercise =
 
 // The checks of `xml` as a file: findings in free text point at the words in the file.
 std::vector<finding> run(const std::string& xml, seloste::check_options o = options()) {
-    // A new name each time: the checks keep the text of the files they located words in.
+    // A new name each time (the checks keep the text of the files they located words in), and
+    // one per process (ctest runs the test cases in parallel).
     static int n = 0;
     const auto path =
-        std::filesystem::temp_directory_path() / ("seloste-test-check-messages-" + std::to_string(++n) + ".xml");
+        std::filesystem::temp_directory_path() /
+        ("seloste-test-check-messages-" + std::to_string(::getpid()) + "-" + std::to_string(++n) + ".xml");
     {
         std::ofstream out(path, std::ios::binary);
         out << xml;
@@ -557,7 +561,8 @@ TEST_CASE("seloste check prints messages in --message-lang, else the locale's la
     CHECK(m.at("sv").get<std::string>().find(sv) == 0);
     CHECK(m.at("en").get<std::string>().find(en) == 0);
     // render and build print the errors that refuse a register in the same language.
-    const std::string out = (std::filesystem::temp_directory_path() / "seloste-message-lang").string();
+    const std::string out =
+        (std::filesystem::temp_directory_path() / ("seloste-message-lang-" + std::to_string(::getpid()))).string();
     std::filesystem::remove_all(out);
     speaks(cli("LANG=C", "render --message-lang sv -o '" + out + "/r' " + file), sv);
     speaks(cli("LANG=fi_FI.UTF-8", "build -o '" + out + "/b' " + file), fi);
