@@ -2,10 +2,12 @@
 // errors and results; every step lives in the library.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cmd_diff.hpp"
@@ -31,6 +33,7 @@ Commands:
       Write OUTDIR/REGISTER.LANG.html for every register and language, and the
       theme's stylesheet. Prints each file it wrote.
   check SOURCE... [--lang fi,sv,en|all] [--format text|json] [--strict] [--no-spelling]
+                  [--message-lang fi|sv|en]
       Check completeness and correctness. Exit 1 on any error (--strict: warning).
   build SOURCE... -o DIR [--lang LIST|all] [--theme NAME|DIR]... [--sign KEYFILE]
                   [--base-url URL] [--for site|hugo] [--allow-incomplete]
@@ -52,6 +55,10 @@ Options:
   -h, --help      Show this help.
   --version       Show the version.
   COMMAND --help  Show a command's own usage (also: seloste help COMMAND).
+
+Findings are printed in the language of --message-lang fi|sv|en (render, check,
+build), else of the locale (LC_ALL, LC_MESSAGES or LANG: fi_* Finnish, sv_*
+Swedish, anything else English).
 
 Exit codes: 0 ok; 1 errors in a source (or check errors, or a refused build);
 2 usage; 3 other failure (unreadable file, broken theme, I/O).
@@ -77,6 +84,9 @@ Options:
   --fragment            Write embeddable fragments instead of whole pages.
   --heading-base N      Level of the notice's title heading, 1 to 4.
   --allow-incomplete    Render registers with check errors anyway, with a warning.
+  --message-lang fi|sv|en
+                        Language of the printed findings (default: from the locale,
+                        LC_ALL, LC_MESSAGES or LANG: fi_* fi, sv_* sv, else en).
   -h, --help            Show this help.
 )"},
     {"check", R"(Usage: seloste check SOURCE... [OPTIONS]
@@ -90,6 +100,10 @@ Options:
   --format text|json    Findings as lines (default) or as JSON (docs/check-json.md).
   --strict              Exit 1 on warnings too.
   --no-spelling         Skip the spelling checks.
+  --message-lang fi|sv|en
+                        Language of the messages in text output (default: from the
+                        locale, LC_ALL, LC_MESSAGES or LANG: fi_* fi, sv_* sv, else
+                        en). The JSON always carries all three.
   -h, --help            Show this help.
 )"},
     {"build", R"(Usage: seloste build SOURCE... -o DIR [OPTIONS]
@@ -106,6 +120,9 @@ Options:
   --base-url URL        The site's public address, for absolute URLs in sitemap.xml.
   --for site|hugo       site (default), or hugo: write into DIR/assets/seloste of a Hugo site.
   --allow-incomplete    Build despite check errors, with a warning.
+  --message-lang fi|sv|en
+                        Language of the printed findings (default: from the locale,
+                        LC_ALL, LC_MESSAGES or LANG: fi_* fi, sv_* sv, else en).
   -h, --help            Show this help.
 )"},
     {"diff", R"(Usage: seloste diff OLD NEW [OPTIONS]
@@ -173,7 +190,23 @@ struct args {
     std::string sign_key, public_key, base_url, target = "site";
     bool fragment = false, strict = false, allow_incomplete = false, spelling = true, help = false;
     int heading_base = 0;
+    seloste::lang message_lang = seloste::lang::en;
 };
+
+// The language of printed findings when --message-lang is not given: the locale's
+// (the first set of LC_ALL, LC_MESSAGES and LANG, as POSIX reads them), else English.
+seloste::lang message_lang_from_locale() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* v = std::getenv(name);
+        if (!v || !*v) continue;
+        const std::string_view s(v);
+        const auto is = [&](std::string_view code) {
+            return s.starts_with(code) && (s.size() == 2 || s[2] == '_' || s[2] == '.' || s[2] == '@');
+        };
+        return is("fi") ? seloste::lang::fi : is("sv") ? seloste::lang::sv : seloste::lang::en;
+    }
+    return seloste::lang::en;
+}
 
 std::vector<seloste::lang> parse_langs(const std::string& s) {
     if (s == "all") return {seloste::all_langs.begin(), seloste::all_langs.end()};
@@ -194,6 +227,7 @@ std::vector<seloste::lang> parse_langs(const std::string& s) {
 
 args parse(int argc, char** argv) {
     args a;
+    a.message_lang = message_lang_from_locale();
     if (argc < 2) throw usage_error{"no command given"};
     a.command = argv[1];
     for (int i = 2; i < argc; ++i) {
@@ -214,7 +248,12 @@ args parse(int argc, char** argv) {
             a.out_dir = value("-o");
         else if (s == "--format")
             a.format = value("--format");
-        else if (s == "--fragment")
+        else if (s == "--message-lang" || s.starts_with("--message-lang=")) {
+            const std::string v = s == "--message-lang" ? value("--message-lang") : s.substr(15);
+            const auto l = seloste::parse_lang(v);
+            if (!l) throw usage_error{"--message-lang takes fi, sv or en, not \"" + v + "\""};
+            a.message_lang = *l;
+        } else if (s == "--fragment")
             a.fragment = true;
         else if (s == "--strict")
             a.strict = true;
@@ -244,8 +283,8 @@ args parse(int argc, char** argv) {
     return a;
 }
 
-void print_findings(const std::vector<seloste::finding>& fs) {
-    for (const auto& f : fs) std::cerr << seloste::format_finding(f) << '\n';
+void print_findings(const std::vector<seloste::finding>& fs, seloste::lang l) {
+    for (const auto& f : fs) std::cerr << seloste::format_finding(f, l) << '\n';
 }
 
 int cmd_render(const args& a) {
@@ -266,7 +305,7 @@ int cmd_render(const args& a) {
     std::vector<seloste::finding> errors;
     for (const auto& f : out.findings)
         if (f.level == seloste::severity::error) errors.push_back(f);
-    print_findings(errors);
+    print_findings(errors, a.message_lang);
     for (const auto& id : out.refused)
         std::cerr << "seloste: refused to render " << id
                   << ": the checks found errors (fix them, or pass --allow-incomplete to publish anyway)\n";
@@ -290,13 +329,24 @@ int cmd_check(const args& a) {
     if (a.format == "json")
         std::cout << seloste::findings_to_json(all);
     else {
-        for (const auto& f : all) std::cout << seloste::format_finding(f) << '\n';
+        for (const auto& f : all) std::cout << seloste::format_finding(f, a.message_lang) << '\n';
         size_t e = 0, w = 0;
         for (const auto& f : all) {
             if (f.level == seloste::severity::error) ++e;
             if (f.level == seloste::severity::warning) ++w;
         }
-        std::cerr << a.positional.size() << " source(s): " << e << " error(s), " << w << " warning(s)\n";
+        const size_t n = a.positional.size();
+        switch (a.message_lang) {
+            case seloste::lang::fi:
+                std::cerr << "lähteitä: " << n << ", virheitä: " << e << ", varoituksia: " << w << '\n';
+                break;
+            case seloste::lang::sv:
+                std::cerr << "källor: " << n << ", fel: " << e << ", varningar: " << w << '\n';
+                break;
+            case seloste::lang::en:
+                std::cerr << n << " source(s): " << e << " error(s), " << w << " warning(s)\n";
+                break;
+        }
     }
     return seloste::has_errors(all, a.strict) ? exit_source : exit_ok;
 }
@@ -318,7 +368,7 @@ int cmd_build(const args& a) {
     std::vector<seloste::finding> errors;
     for (const auto& f : out.findings)
         if (f.level == seloste::severity::error) errors.push_back(f);
-    print_findings(errors);
+    print_findings(errors, a.message_lang);
     if (out.refused) {
         std::cerr << "seloste: build refused: the checks found errors; the previous site is untouched "
                      "(fix them, or pass --allow-incomplete)\n";

@@ -18,6 +18,18 @@ bool real_date(const date& d) {
     return d.day <= max;
 }
 
+// {proposal}: the rule's "proposal" message for `value` ("Write “…”."), or nothing.
+void propose(params& p, std::string_view rule, const std::string& value, const std::string& reg) {
+    if (value.empty()) {
+        p["proposal"] = "";
+        return;
+    }
+    const finding pf = make_finding(rule, "proposal", {}, reg, {{"value", value}});
+    p["proposal.fi"] = pf.message_fi;
+    p["proposal.sv"] = pf.message_sv;
+    p["proposal.en"] = pf.message_en;
+}
+
 std::string fi_date(const date& d) {
     return std::to_string(d.day) + "." + std::to_string(d.month) + "." + std::to_string(d.year);
 }
@@ -46,25 +58,32 @@ void checker::dates(const register_& r) {
 
 void checker::business_id(const std::string& v, const source_location& at, const std::string& reg) {
     if (is_business_id(v)) return;
+    // What the value would be as a business ID: its digits after any label ("Y-tunnus:") and
+    // without spaces, dots or hyphens. A label ending in FI makes it a VAT number (FI01244613).
+    const size_t first = v.find_first_of("0123456789");
+    std::string label = v.substr(0, first == std::string::npos ? v.size() : first);
+    while (!label.empty() && std::string_view(" -:.").find(label.back()) != std::string_view::npos) label.pop_back();
+    std::string digits;
+    for (size_t i = first == std::string::npos ? v.size() : first; i < v.size(); ++i)
+        if (v[i] >= '0' && v[i] <= '9')
+            digits += v[i];
+        else if (v[i] != ' ' && v[i] != '-' && v[i] != '.')
+            digits = "not a business ID";
+    std::string id = digits.size() == 8 ? digits.substr(0, 7) + "-" + digits.substr(7) : "";
+    if (!is_business_id(id)) id.clear();
+    const bool vat = label.size() >= 2 && (label[label.size() - 2] == 'F' || label[label.size() - 2] == 'f') &&
+                     (label.back() == 'I' || label.back() == 'i');
+    if (vat && !id.empty()) {
+        emit(make_finding("fact.business-id", "vat-number", at, reg, {{"value", v}, {"id", id}}));
+        return;
+    }
     const bool shape = v.size() == 9 && v[7] == '-' &&
                        std::all_of(v.begin(), v.begin() + 7, [](char c) { return c >= '0' && c <= '9'; }) &&
                        v[8] >= '0' && v[8] <= '9';
     if (!shape) {
-        // A Finnish VAT number (FI01244613) is the business ID without its hyphen: propose that ID.
-        std::string digits;
-        for (char c : v.size() > 2 && (v[0] == 'F' || v[0] == 'f') && (v[1] == 'I' || v[1] == 'i') ? v.substr(2) : "")
-            if (c >= '0' && c <= '9')
-                digits += c;
-            else if (c != ' ' && c != '-')
-                digits = "not a VAT number";
-        if (digits.size() == 8) {
-            const std::string id = digits.substr(0, 7) + "-" + digits.substr(7);
-            if (is_business_id(id)) {
-                emit(make_finding("fact.business-id", "vat-number", at, reg, {{"value", v}, {"id", id}}));
-                return;
-            }
-        }
-        emit(make_finding("fact.business-id", "format", at, reg, {{"value", v}}));
+        params p{{"value", v}};
+        propose(p, "fact.business-id", id, reg);
+        emit(make_finding("fact.business-id", "format", at, reg, p));
         return;
     }
     static constexpr int weights[] = {7, 9, 10, 5, 8, 4, 2};
@@ -104,14 +123,7 @@ void checker::vat_number(const organisation& o, const std::string& reg) {
             if (digits.size() == 8 && is_business_id(as_business_id(digits))) expected = "FI" + digits;
         }
         params p{{"value", v}};
-        if (expected.empty()) {
-            p["proposal"] = "";
-        } else {
-            const finding pf = make_finding("fact.vat-number", "proposal", {}, reg, {{"value", expected}});
-            p["proposal.fi"] = pf.message_fi;
-            p["proposal.sv"] = pf.message_sv;
-            p["proposal.en"] = pf.message_en;
-        }
+        propose(p, "fact.vat-number", expected, reg);
         emit(make_finding("fact.vat-number", "format", o.vat_number_where, reg, p));
     } else if (!from_id.empty()) {
         if (v != from_id)
@@ -124,7 +136,16 @@ void checker::vat_number(const organisation& o, const std::string& reg) {
 }
 
 void checker::email(const std::string& v, const source_location& at, const std::string& field, const std::string& reg) {
-    if (!is_email(v)) emit(make_finding("fact.email", "invalid", at, reg, {{"value", v}, {"field", field}}));
+    if (is_email(v)) return;
+    const auto fixed = repair_email(v);
+    if (fixed && fixed->disguised) {
+        emit(make_finding("fact.email", "obfuscated", at, reg,
+                          {{"value", v}, {"field", field}, {"expected", fixed->address}}));
+        return;
+    }
+    params p{{"value", v}, {"field", field}};
+    propose(p, "fact.email", fixed ? fixed->address : "", reg);
+    emit(make_finding("fact.email", "invalid", at, reg, p));
 }
 
 void checker::url(const std::string& v, const source_location& at, const std::string& field, const std::string& reg) {
@@ -149,7 +170,13 @@ void checker::url(const std::string& v, const source_location& at, const std::st
 }
 
 void checker::phone(const std::string& v, const source_location& at, const std::string& field, const std::string& reg) {
-    if (!phone_to_e164(v)) emit(make_finding("fact.phone", "invalid", at, reg, {{"value", v}, {"field", field}}));
+    if (phone_to_e164(v)) return;
+    if (const auto fixed = repair_phone(v)) {
+        emit(make_finding("fact.phone", "prefix", at, reg,
+                          {{"value", v}, {"field", field}, {"term", fixed->label}, {"expected", fixed->number}}));
+        return;
+    }
+    emit(make_finding("fact.phone", "invalid", at, reg, {{"value", v}, {"field", field}}));
 }
 
 void checker::address_checks(const address& a, const std::string& field, const std::string& reg) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,17 @@
 #include "spell.hpp"
 
 namespace seloste::detail {
+
+// check_repairs.cpp: the corrected value for a fact finding, when the value is a valid one in disguise.
+struct email_repair {
+    std::string address;
+    bool disguised = false;  // "(at)", "ät", " @ ": written so on purpose, not a slip
+};
+std::optional<email_repair> repair_email(std::string_view value, bool in_text = false);
+struct phone_repair {
+    std::string label, number;  // "puh.", "06 414 1111"
+};
+std::optional<phone_repair> repair_phone(std::string_view value);
 
 class checker {
    public:
@@ -66,6 +78,7 @@ class checker {
     void citations(const text_ref& tr, const std::string& reg);                    // check_citations.cpp
     void controller_role(const register_& r, const std::vector<text_ref>& texts);  // check_role.cpp
     void translation_mismatch(const text_ref& tr, const std::string& reg);         // check_translation.cpp
+    void disguised_emails(const text_ref& tr, const std::string& reg);             // check_repairs.cpp
 
     location_scope files_;  // the source files, read once for this check
     const source_doc& doc_;

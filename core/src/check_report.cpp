@@ -64,11 +64,9 @@ std::string format_finding(const finding& f, lang l) {
     }
     out += severity_code(f.level);
     out += ": ";
-    switch (l) {
-        case lang::fi: out += f.message_fi; break;
-        case lang::sv: out += f.message_sv.empty() ? f.message_en : f.message_sv; break;
-        case lang::en: out += f.message_en; break;
-    }
+    // The message in the language asked for; English where a finding has none in it.
+    const std::string& m = l == lang::fi ? f.message_fi : l == lang::sv ? f.message_sv : f.message_en;
+    out += m.empty() ? f.message_en : m;
     out += " [" + f.rule + "]";
     return escape_for_terminal(out);
 }

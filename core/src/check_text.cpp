@@ -10,6 +10,24 @@
 
 namespace seloste::detail {
 
+namespace {
+
+// The language whose terms of `p` match `term`, when exactly one does; empty for a term of
+// every language ("523/1999") or of several.
+std::optional<lang> language_of(const pattern_set& p, const std::string& term) {
+    std::optional<lang> found;
+    for (lang l : all_langs) {
+        pattern_set only;
+        only.by_lang[static_cast<size_t>(l)] = p.by_lang[static_cast<size_t>(l)];
+        if (find_terms(only, l, term).empty()) continue;
+        if (found) return std::nullopt;
+        found = l;
+    }
+    return found;
+}
+
+}  // namespace
+
 void checker::invisible_characters(const text_ref& tr, const std::string& reg) {
     for (const auto& v : values(*tr.t)) {
         const auto found = reading::find_invisible(*v.s);
@@ -37,11 +55,25 @@ void checker::text_checks(const text_ref& tr, const std::string& reg, bool spell
             if (ms.empty()) continue;
             const auto& m = ms.front();
             params p{{"field", tr.field}, {"term", m.text}};
-            for (lang l : all_langs) {
-                p["message." + std::string(lang_code(l))] = ref.message[static_cast<size_t>(l)];
+            // The replacement is in the language of the text it replaces, in every message; a message
+            // in another language adds the replacement in its own language as an explanation.
+            const std::optional<lang> text_lang = v.l ? v.l : language_of(ref.terms, m.text);
+            const auto replacement = [&](lang l) {
                 std::string rep = ref.replacement[static_cast<size_t>(l)];
                 while (!rep.empty() && rep.back() == '.') rep.pop_back();  // the message ends the sentence
-                p["replacement." + std::string(lang_code(l))] = rep;
+                return rep;
+            };
+            for (lang l : all_langs) {
+                const std::string code(lang_code(l));
+                p["message." + code] = ref.message[static_cast<size_t>(l)];
+                const lang r = text_lang.value_or(l);
+                std::string rep = replacement(r);
+                if (r != l && !replacement(l).empty()) {
+                    const finding g =
+                        make_finding("text.outdated-reference", "gloss", {}, reg, {{"value", replacement(l)}});
+                    rep += l == lang::fi ? g.message_fi : l == lang::sv ? g.message_sv : g.message_en;
+                }
+                p["replacement." + code] = rep;
             }
             finding f = make_finding(ref.rule, "text", where_in(t, v, m), reg, p);
             f.level = ref.level;
@@ -86,6 +118,7 @@ void checker::text_checks(const text_ref& tr, const std::string& reg, bool spell
         }
     }
     if (wanted("text.invisible-character")) invisible_characters(tr, reg);
+    if (wanted("fact.email")) disguised_emails(tr, reg);
     outdated_terms(tr, reg);
     translation_mismatch(tr, reg);
     if (spell && opts_.spelling && wanted("text.spelling")) spelling(tr, reg);

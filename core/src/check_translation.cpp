@@ -142,6 +142,32 @@ std::set<std::string> loose_keys(const std::vector<translation::value>& vs, tran
     return out;
 }
 
+std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// A web address that the other text writes as its bare domain ("esimerkki.fi" for
+// "https://www.esimerkki.fi/"): the same address, though no URL is read there.
+bool bare_domain_in(const translation::value& v, const std::string& other_folded) {
+    if (v.k != translation::kind::url || v.key.find('.') == std::string::npos) return false;
+    const auto word = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '@' ||
+               (static_cast<unsigned char>(c) & 0x80);
+    };
+    for (size_t at = other_folded.find(v.key); at != std::string::npos; at = other_folded.find(v.key, at + 1)) {
+        const size_t end = at + v.key.size();
+        const bool starts = at == 0 || !word(other_folded[at - 1]);
+        // A sentence may end right after the domain: "…esimerkki.fi."
+        const bool ends =
+            end == other_folded.size() || !word(other_folded[end]) ||
+            (other_folded[end] == '.' && (end + 1 == other_folded.size() || !word(other_folded[end + 1])));
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
 // Where the text of `v` begins: its first word.
 term_match first_word(const text_value& v) {
     const std::string& s = *v.s;
@@ -162,11 +188,13 @@ void checker::translation_mismatch(const text_ref& tr, const std::string& reg) {
     const lang rl = *ref.l;
     const auto ref_values = translation::read_values(*ref.s, rl);
     const auto ref_shape = translation::shape_of(*ref.s);
+    const std::string ref_folded = lower_ascii(*ref.s);
     for (size_t i = 1; i < vs.size(); ++i) {
         const text_value& o = vs[i];
         const lang ol = *o.l;
         // Values: per kind, those of the reference missing here, paired with those here missing there.
         const auto o_values = translation::read_values(*o.s, ol);
+        const std::string o_folded = lower_ascii(*o.s);
         size_t n = 0;
         for (size_t k = 0; k < translation::kind_names.size() && n < max_value_findings; ++k) {
             const auto kind = static_cast<translation::kind>(k);
@@ -175,10 +203,14 @@ void checker::translation_mismatch(const text_ref& tr, const std::string& reg) {
             std::vector<const translation::value*> missing, extra;
             std::set<std::string> seen;
             for (const auto& v : ref_values)
-                if (v.k == kind && !found_in(v, o_keys, o_loose) && seen.insert(v.key).second) missing.push_back(&v);
+                if (v.k == kind && !found_in(v, o_keys, o_loose) && !bare_domain_in(v, o_folded) &&
+                    seen.insert(v.key).second)
+                    missing.push_back(&v);
             seen.clear();
             for (const auto& v : o_values)
-                if (v.k == kind && !found_in(v, ref_keys, ref_loose) && seen.insert(v.key).second) extra.push_back(&v);
+                if (v.k == kind && !found_in(v, ref_keys, ref_loose) && !bare_domain_in(v, ref_folded) &&
+                    seen.insert(v.key).second)
+                    extra.push_back(&v);
             for (size_t j = 0; j < std::max(missing.size(), extra.size()) && n < max_value_findings; ++j, ++n) {
                 params p{{"field", tr.field}};
                 name_langs(p, rl, ol);

@@ -138,6 +138,8 @@ TEST_CASE("translation-mismatch: values", "[check][translation]") {
         {"Katso https://www.esimerkki.fi/tietosuoja.", "Se https://www.esimerkki.fi/sv/dataskydd.",
          "See https://www.esimerkki.com/privacy.", "https://www.esimerkki.com/privacy"},
         {"Katso www.esimerkki.fi.", "Se https://www.esimerkki.fi/.", "See https://esimerkki.fi.", ""},
+        // a web address written as its bare domain in another language is the same address
+        {"Katso www.esimerkki.fi.", "Besök oss på esimerkki.fi.", "Visit us at Esimerkki.fi.", ""},
         {"Soita puh. 06 414 1111.", "Ring tfn 06-414 1111.", "Call +358 6 414 1111.", ""},
         {"Soita puh. 06 414 1111.", "Ring tfn 06 414 1111.", "Call +358 6 414 1112.", "+358 6 414 1112"},
         {"Y-tunnus 0974008-0.", "FO-nummer 0974008-0.", "Business ID 0974008-1.", "0974008-1"},
@@ -184,6 +186,12 @@ TEST_CASE("translation-mismatch: values", "[check][translation]") {
         CHECK(fs[0].message_en.find(x.found) != std::string::npos);
         CHECK(fs[0].where.column == column_on_23(d, x.found));
     }
+    // Another bare domain is not the same address: the Swedish text lacks it.
+    const auto other = findings(tri("Katso www.esimerkki.fi.", "Besök oss på annat.fi.", "Visit us at esimerkki.fi."));
+    INFO(dump(other));
+    REQUIRE(other.size() == 1);
+    CHECK(other[0].kind == "value-missing");
+    CHECK(other[0].message_en.find("Swedish") != std::string::npos);
 }
 
 TEST_CASE("translation-mismatch: a value written in one language only", "[check][translation]") {
@@ -289,7 +297,8 @@ TEST_CASE("translation-mismatch: only the languages checked are compared", "[che
 
 TEST_CASE("translation-mismatch: no finding on any example or clean fixture", "[check][translation]") {
     // The triggering fixtures of the citation rules plant a wrong citation into one language
-    // version only: the language versions then differ, and this rule says so.
+    // version only (and fact.email a disguised address): the language versions then differ,
+    // and this rule says so.
     const std::set<std::string> planted{
         "law.act-number/bad.xml",
         "law.act-number/bad-wrong--en.xml",
@@ -303,6 +312,10 @@ TEST_CASE("translation-mismatch: no finding on any example or clean fixture", "[
         "law.regulation-number/bad-directive.xml",
         "law.regulation-number/bad-wrong--en.xml",
         "law.regulation-number/bad-wrong--sv.xml",
+        // A disguised address in one language version only: the other versions have the real one.
+        "fact.email/bad-obfuscated-in-text--fi.xml",
+        "fact.email/bad-obfuscated-in-text--sv.xml",
+        "fact.email/bad-obfuscated-in-text--en.xml",
     };
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(root / "examples"))

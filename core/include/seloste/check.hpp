@@ -42,7 +42,8 @@ std::vector<finding> check(const source_doc& doc, const check_options& opts = {}
 // The findings of one register only.
 std::vector<finding> check_register(const source_doc& doc, const register_& reg, const check_options& opts = {});
 
-// "file:line:col: error: message [rule]" in the given language (fi or en; sv falls back to en).
+// "file:line:col: error: message [rule]" with the message in the given language (fi, sv or en;
+// English where the finding has no message in that language).
 std::string format_finding(const finding& f, lang l = lang::en);
 
 // The stable JSON form documented in docs/check-json.md.
