@@ -5,28 +5,15 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "run_command.hpp"
 #include "seloste/check.hpp"
 
 #ifdef SELOSTE_CLI
 
 namespace {
 
-struct command_result {
-    std::string out;
-    int status = -1;
-};
-
-command_result run_command(const std::string& cmd) {
-    command_result r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    const int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
-}
+using test_support::command_result;
+using test_support::run_command;
 
 }  // namespace
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "run_command.hpp"
 #include "seloste/check.hpp"
 #include "seloste/source.hpp"
 
@@ -503,24 +504,13 @@ TEST_CASE("every message of checks.json is whole in fi, sv and en", "[check][mes
 
 namespace {
 
-struct command_result {
-    std::string out;
-    int status = -1;
-};
+using test_support::command_result;
 
 // Runs `seloste ARGS` with exactly the locale variables given (the others unset); stdout and stderr.
 command_result cli(const std::string& env, const std::string& args) {
     const std::string cmd =
         "env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE " + env + " '" + SELOSTE_CLI + "' " + args + " 2>&1";
-    command_result r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    const int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
+    return test_support::run_command(cmd);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "run_command.hpp"
 #include "seloste/diff.hpp"
 #include "seloste/source.hpp"
 
@@ -31,21 +32,10 @@ std::string slurp(const std::string& path) {
     return s.str();
 }
 
-struct command_result {
-    std::string out;
-    int status = -1;
-};
+using test_support::command_result;
 
 command_result run(const std::string& cmd) {
-    command_result r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    const int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    return r;
+    return test_support::run_command(cmd);
 }
 
 struct temp_dir {
