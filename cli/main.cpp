@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "cmd_diff.hpp"
-#include "cmd_export.hpp"
 #include "seloste/build.hpp"
 #include "seloste/check.hpp"
 #include "seloste/errors.hpp"
@@ -87,6 +86,22 @@ Options:
   --message-lang fi|sv|en
                         Language of the printed findings (default: from the locale,
                         LC_ALL, LC_MESSAGES or LANG: fi_* fi, sv_* sv, else en).
+  -h, --help            Show this help.
+)"},
+    {"export", R"(Usage: seloste export --format jsonld SOURCE... [OPTIONS]
+
+Write every register of every SOURCE in every language as JSON-LD in the W3C
+Data Privacy Vocabulary (DPV 2.2): OUTDIR/REGISTER.LANG.jsonld, the same graph
+every page and fragment embeds (docs/json-ld.md). Prints each file it wrote. A
+register with check errors is refused (exit 1) and nothing is written for it;
+the files are written as `render` writes pages (all or nothing, atomically).
+
+Options:
+  --format jsonld       The format (the only one, and required).
+  -o, --out DIR         Write into DIR (default: the current folder).
+  --lang LIST           fi, sv, en, a comma-separated list (fi,sv) or all (default: all).
+  --allow-incomplete    Export registers with check errors anyway, with a warning.
+  --message-lang L      The language of the findings printed: fi, sv or en.
   -h, --help            Show this help.
 )"},
     {"check", R"(Usage: seloste check SOURCE... [OPTIONS]
@@ -170,7 +185,6 @@ Options:
 };
 
 const char* command_usage(const std::string& name) {
-    if (name == "export") return seloste_cli::export_usage;
     for (const auto& c : command_helps)
         if (name == c.name) return c.text;
     return nullptr;
@@ -278,7 +292,12 @@ args parse(int argc, char** argv) {
         else
             a.positional.push_back(s);
     }
-    if (a.format != "text" && a.format != "json") throw usage_error{"--format takes text or json"};
+    if (a.help) return a;
+    if (a.command == "export") {
+        if (a.format != "jsonld") throw usage_error{"export takes --format jsonld"};
+    } else if (a.format != "text" && a.format != "json") {
+        throw usage_error{"--format takes text or json"};
+    }
     if (a.target != "site" && a.target != "hugo") throw usage_error{"--for takes site or hugo"};
     return a;
 }
@@ -287,11 +306,18 @@ void print_findings(const std::vector<seloste::finding>& fs, seloste::lang l) {
     for (const auto& f : fs) std::cerr << seloste::format_finding(f, l) << '\n';
 }
 
-int cmd_render(const args& a) {
-    if (a.positional.empty()) throw usage_error{"render needs at least one SOURCE"};
+// `render`, and `export` (the same request with format jsonld: the same gate and the same writes).
+int cmd_render(const args& a, seloste::output_format format = seloste::output_format::html) {
+    const bool pages = format == seloste::output_format::html;
+    const char* verb = pages ? "render" : "export";
+    if (a.positional.empty()) throw usage_error{std::string(verb) + " needs at least one SOURCE"};
     if (a.themes.size() > 1) throw usage_error{"render takes one --theme"};
+    if (!pages && (!a.themes.empty() || a.fragment || a.heading_base))
+        throw usage_error{"export takes no --theme, --fragment or --heading-base"};
     seloste::render_request req;
+    req.format = format;
     req.sources = a.positional;
+    if (!pages) req.langs.assign(seloste::all_langs.begin(), seloste::all_langs.end());
     if (!a.langs.empty()) req.langs = a.langs;
     if (!a.themes.empty()) req.theme = a.themes.front();
     req.fragment = a.fragment;
@@ -307,13 +333,17 @@ int cmd_render(const args& a) {
         if (f.level == seloste::severity::error) errors.push_back(f);
     print_findings(errors, a.message_lang);
     for (const auto& id : out.refused)
-        std::cerr << "seloste: refused to render " << id
+        std::cerr << "seloste: refused to " << verb << " " << id
                   << ": the checks found errors (fix them, or pass --allow-incomplete to publish anyway)\n";
     if (a.allow_incomplete && !errors.empty())
-        std::cerr << "seloste: warning: rendered despite " << errors.size()
+        std::cerr << "seloste: warning: " << (pages ? "rendered" : "exported") << " despite " << errors.size()
                   << " error(s) because of --allow-incomplete; the pages lack what the errors name\n";
     for (const auto& w : out.written) std::cout << w.path << '\n';
     return out.refused.empty() ? exit_ok : exit_source;
+}
+
+int cmd_export(const args& a) {
+    return cmd_render(a, seloste::output_format::jsonld);
 }
 
 int cmd_check(const args& a) {
@@ -440,7 +470,6 @@ int main(int argc, char** argv) {
         }
         if (argc >= 2 && std::strcmp(argv[1], "diff") == 0)
             return seloste_cli::cmd_diff(argc, argv, command_usage("diff"));
-        if (argc >= 2 && std::strcmp(argv[1], "export") == 0) return seloste_cli::cmd_export(argc, argv);
         const args a = parse(argc, argv);
         if (a.help) {
             const char* text = command_usage(a.command);
@@ -449,6 +478,7 @@ int main(int argc, char** argv) {
             return exit_ok;
         }
         if (a.command == "render") return cmd_render(a);
+        if (a.command == "export") return cmd_export(a);
         if (a.command == "check") return cmd_check(a);
         if (a.command == "build") return cmd_build(a);
         if (a.command == "keygen") return cmd_keygen(a);

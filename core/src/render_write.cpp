@@ -27,6 +27,7 @@
 #include "output_dir.hpp"
 #include "seloste/build.hpp"
 #include "seloste/errors.hpp"
+#include "seloste/jsonld.hpp"
 #include "seloste/render.hpp"
 #include "theme_impl.hpp"
 
@@ -156,6 +157,14 @@ render_outcome render_to_directory(const render_request& req) {
                 continue;
             }
             for (lang lg : req.langs) {
+                if (req.format == output_format::jsonld) {
+                    const std::string name = reg.id + "." + std::string(lang_code(lg)) + ".jsonld";
+                    plan.push_back({name,
+                                    {(dir / name).string(), reg.id, lg},
+                                    notice_jsonld(doc, reg, lg, {.indent = 2}) + "\n",
+                                    &reg});
+                    continue;
+                }
                 render_options o;
                 o.language = lg;
                 o.fragment = req.fragment;
@@ -170,9 +179,10 @@ render_outcome render_to_directory(const render_request& req) {
         }
     }
     if (plan.empty()) return out;
-    plan.insert(
-        plan.begin(),
-        {th.stylesheet_name(), {(dir / th.stylesheet_name()).string(), "", lang::fi}, th.stylesheet(), nullptr});
+    if (req.format == output_format::html)
+        plan.insert(
+            plan.begin(),
+            {th.stylesheet_name(), {(dir / th.stylesheet_name()).string(), "", lang::fi}, th.stylesheet(), nullptr});
     validate_names(dir, plan);
 
     std::error_code ec;

@@ -17,6 +17,12 @@ namespace seloste {
 // flushes it, then renames it over `path`. Creates missing parent folders. Throws io_error.
 void write_file_atomic(const std::string& path, std::string_view content);
 
+// What render_to_directory writes for each register and language.
+enum class output_format {
+    html,    // REGISTER.LANG.html pages (or fragments) and the theme's stylesheet
+    jsonld,  // REGISTER.LANG.jsonld: the notice in DPV, the graph each page embeds (jsonld.hpp)
+};
+
 struct render_request {
     std::vector<std::string> sources;
     // Sources already read, or built and edited in memory: rendered as they are,
@@ -29,6 +35,7 @@ struct render_request {
     std::string out_dir = ".";
     bool allow_incomplete = false;  // render registers whose checks found errors
     check_options checks;
+    output_format format = output_format::html;  // jsonld: theme, fragment and heading_base do not apply
 };
 
 struct written_file {
