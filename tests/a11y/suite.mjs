@@ -119,6 +119,9 @@ async function main() {
         const site = buildSite(siteRoot, themes, sources);
         record('site', 'index pages built', site.length >= 1 + themes.length * 3 ? []
           : [{ rule: 'site', target: 'seloste build', message: `expected the root index and ${themes.length * 3} language indexes, found ${site.map((p) => p.rel).join(', ')}` }]);
+        const versions = site.filter((p) => p.register.endsWith('@2025-02-22'));
+        record('site', 'earlier version pages built', versions.length === themes.length * 3 ? []
+          : [{ rule: 'site', target: 'seloste build', message: `expected the earlier version of seiverkot-asiakasrekisteri in ${themes.length * 3} pages, found ${versions.map((p) => p.rel).join(', ')}` }]);
         pages.push(...site);
       } catch (e) {
         record('site', 'build', [{ rule: 'site', target: 'seloste build', message: e.message }]);

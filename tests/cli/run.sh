@@ -193,7 +193,7 @@ done <"$GOLDEN/facts.tsv"
 declare -A cmd_options=(
     [render]="-o --lang --theme --fragment --heading-base --allow-incomplete --help"
     [check]="--lang --format --strict --no-spelling --help"
-    [build]="-o --lang --theme --sign --base-url --for --allow-incomplete --help"
+    [build]="-o --lang --theme --sign --base-url --history --for --allow-incomplete --help"
     [keygen]="--help" [verify]="--public-key --help" [themes]="--help")
 for cmd in render check build keygen verify themes; do
     for flag in --help -h; do
@@ -339,6 +339,43 @@ expect "...and writes nothing" test ! -e "$work/jsonld2"
 expect "export refuses a register with check errors (exit 1), writing nothing" test $? -eq 1 -a ! -e "$work/jsonld3"
 test -s "$site/jsonld/fi/sen-uutiskirjerekisteri.jsonld"; expect "build puts jsonld/LANG/REGISTER.jsonld in the bundle" test $? -eq 0
 grep -q '"path": "jsonld/sv/sen-uutiskirjerekisteri.jsonld"' "$site/manifest.json"; expect "...and lists it in the manifest" test $? -eq 0
+
+# --- build keeps every version (docs/history.md) -------------------------------------------
+hist="$work/hist"
+mkdir -p "$hist"
+cp "$SRC/examples/seinajoki.xml" "$hist/s.xml"
+"$BIN" build "$hist/s.xml" -o "$hist/site" >/dev/null 2>&1
+python3 - "$hist/s.xml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+old = '<rule category="laskutus">\n        <period years="6"/>'
+assert old in s and "<notice-date>2025-02-22</notice-date>" in s
+s = s.replace(old, old.replace('"6"', '"10"'), 1).replace("<notice-date>2025-02-22</notice-date>", "<notice-date>2026-01-15</notice-date>", 1)
+open(p, "w", encoding="utf-8").write(s)
+PY
+"$BIN" build "$hist/s.xml" -o "$hist/site" >"$hist/build.out" 2>"$hist/build.err"
+expect "a second build with a changed source exits 0" test $? -eq 0
+grep -q "1 earlier version(s)" "$hist/build.out"; expect "...and counts the earlier version" test $? -eq 0
+grep -q ">6 vuotta<" "$hist/site/fi/seiverkot-asiakasrekisteri/2025-02-22/index.html"
+expect "...which stays at its dated address" test $? -eq 0
+grep -qF "<li>The retention of “Billing data” changed from 6 years to 10 years.</li>" "$hist/site/en/seiverkot-asiakasrekisteri.html"
+expect "...while the current page tells the change in words" test $? -eq 0
+"$BIN" verify "$hist/site" >/dev/null 2>&1; expect "...in a bundle that verifies" test $? -eq 0
+"$BIN" build "$hist/s.xml" -o "$hist/next" --history "$hist/site" >/dev/null 2>&1
+test -s "$hist/next/sv/seiverkot-asiakasrekisteri/2025-02-22/index.html"; expect "build --history SITE takes the earlier versions from a previous site" test $? -eq 0
+sed -i 's|<notice-date>2026-01-15</notice-date>|<notice-date>2025-01-01</notice-date>|' "$hist/s.xml"
+cp "$hist/site/manifest.json" "$hist/manifest.before"
+"$BIN" build "$hist/s.xml" -o "$hist/site" >/dev/null 2>"$hist/early.err"
+expect "a notice dated before its published version is refused" test $? -ne 0
+grep -Eq "s.xml:[0-9]+:[0-9]+: error: the notice date 2025-01-01 .* earlier than its published version of 2026-01-15" "$hist/early.err"
+expect "...with file:line:col and both dates" test $? -eq 0
+cmp -s "$hist/site/manifest.json" "$hist/manifest.before"; expect "...and the site stays as it was" test $? -eq 0
+sed -i -e 's|<notice-date>2025-01-01</notice-date>|<notice-date>2026-01-15</notice-date>|' -e 's|<period years="10"/>|<period years="11"/>|' "$hist/s.xml"
+"$BIN" build "$hist/s.xml" -o "$hist/site" >/dev/null 2>"$hist/same.err"
+expect "a changed notice under the same date still builds" test $? -eq 0
+grep -Eq "s.xml:[0-9]+:[0-9]+: warning: register \"seiverkot-asiakasrekisteri\" changed but keeps the date 2026-01-15" "$hist/same.err"
+expect "...with a warning at its notice date" test $? -eq 0
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

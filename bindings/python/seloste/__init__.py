@@ -219,10 +219,16 @@ def build_site(
     allow_incomplete: bool = False,
     base_url: str = "",
     spelling: bool = False,
+    history: Optional[PathLike] = None,
 ) -> BuildResult:
     """Build a whole site (the bundle of docs/bundle-format.md) from `sources`, as
     ``seloste build`` does: every register in every language and theme, language
     index pages, manifest.json (signed with `sign_key`), sitemap.xml.
+
+    Every published version of a notice stays at LANG/REGISTER/DATE/, and the page
+    tells what each version changed (docs/history.md). The earlier versions come
+    from `history` (a previous site, or a folder of snapshots that the build adds
+    to) or, without it, from the previous build in `out_dir`.
 
     The site is written into a temporary folder and swapped in whole; when the
     checks find errors (``.refused``) or anything fails, the previous site stays
@@ -231,4 +237,5 @@ def build_site(
     paths, docs = _split(sources)
     ths = [themes] if isinstance(themes, str) else [os.fspath(t) for t in themes]
     return _core._build_site(paths, docs, os.path.normpath(os.fspath(out_dir)), _langs(langs), ths,
-                             os.fspath(sign_key) if sign_key else "", base_url, allow_incomplete, spelling)
+                             os.fspath(sign_key) if sign_key else "", base_url,
+                             os.fspath(history) if history else "", allow_incomplete, spelling)

@@ -40,6 +40,11 @@ void init_build(py::module_& m) {
         .def_readonly("refused", &build_outcome::refused, "True: the checks found errors; nothing was written.")
         .def_readonly("pages", &build_outcome::pages, "Full notice pages (registers x languages x themes).")
         .def_readonly("files", &build_outcome::files, "Every file in the bundle.")
+        .def_readonly("versions", &build_outcome::versions,
+                      "Earlier versions of the notices, kept at LANG/REGISTER/DATE/ (docs/history.md).")
+        .def_readonly("warnings", &build_outcome::warnings,
+                      "'file:line:col: warning: ...' about the version history, e.g. a changed notice that kept "
+                      "its date.")
         .def_readwrite("findings", &build_outcome::findings)
         .def_readonly("out_dir", &build_outcome::out_dir)
         .def("__repr__", [](const build_outcome& b) {
@@ -77,8 +82,10 @@ void init_build(py::module_& m) {
         "_build_site",
         [](const std::vector<std::string>& sources, const std::vector<source_doc>& documents,
            const std::string& out_dir, const std::vector<std::string>& langs, const std::vector<std::string>& themes,
-           const std::string& sign_key, const std::string& base_url, bool allow_incomplete, bool spelling) {
+           const std::string& sign_key, const std::string& base_url, const std::string& history_dir,
+           bool allow_incomplete, bool spelling) {
             build_request r;
+            r.history_dir = history_dir;
             r.sources = sources;
             r.documents = documents;
             r.out_dir = out_dir;
@@ -92,7 +99,7 @@ void init_build(py::module_& m) {
             py::gil_scoped_release nogil;
             return build_site(r);
         },
-        "sources"_a, "documents"_a, "out_dir"_a, "langs"_a, "themes"_a, "sign_key"_a, "base_url"_a,
+        "sources"_a, "documents"_a, "out_dir"_a, "langs"_a, "themes"_a, "sign_key"_a, "base_url"_a, "history_dir"_a,
         "allow_incomplete"_a, "spelling"_a);
 
     m.def(

@@ -209,21 +209,49 @@ export function buildSite(root, themes, sources) {
   const args = ['build', ...sources, '-o', dir, '--lang', 'all'];
   for (const t of themes) args.push('--theme', t.includes('/') ? path.resolve(t) : t);
   seloste(args);
+  // Built again with one notice changed (docs/history.md): its earlier version stays at its
+  // dated address with a note, and its page lists the change; both are checked like any page.
+  const changed = historyChange(root, sources);
+  if (changed) seloste(args.map((a) => (a === changed.from ? changed.to : a)));
   const pages = [];
+  const primary = themes[0].includes('/') ? path.basename(themes[0]) : themes[0];
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) walk(f);
-      else if (e.name === 'index.html') {
+      else if (e.name.endsWith('.html')) {
         const rel = path.relative(root, f);
         const parts = path.relative(dir, f).split(path.sep);
-        const lang = parts.length >= 2 ? parts[parts.length - 2] : null;
-        const theme = parts.length === 3 ? parts[0] : parts.length === 2 ? (themes[0].includes('/') ? path.basename(themes[0]) : themes[0]) : '-';
-        pages.push({ theme, example: 'site', mode: parts.length === 1 ? 'site-root' : 'page', register: 'index', lang: lang || 'root',
-          file: f, rel, label: `site/${parts.length === 1 ? 'index' : `${theme}/${lang}/index`}` });
+        if (parts[0] === 'fragments') continue;
+        const themed = !LANGS.includes(parts[0]) && parts.length > 1;
+        const theme = parts.length === 1 ? '-' : themed ? parts[0] : primary;
+        const inLang = themed ? parts.slice(1) : parts;
+        const lang = parts.length === 1 ? 'root' : inLang[0];
+        if (e.name === 'index.html' && inLang.length <= 2) {  // the root and the language indexes
+          pages.push({ theme, example: 'site', mode: parts.length === 1 ? 'site-root' : 'page', register: 'index', lang,
+            file: f, rel, label: `site/${parts.length === 1 ? 'index' : `${theme}/${lang}/index`}` });
+        } else if (changed && inLang[1] && inLang[1].startsWith(changed.register)) {
+          // the changed notice: its current page and its dated versions
+          const version = inLang.length === 4 ? inLang[2] : 'current';
+          pages.push({ theme, example: 'site', mode: 'page', register: `${changed.register}@${version}`, lang,
+            file: f, rel, label: `site/${theme}/${lang}/${changed.register}/${version}` });
+        }
       }
     }
   };
   walk(dir);
   return pages;
+}
+
+/** A copy of the first example with one retention period changed and a new notice date. */
+function historyChange(root, sources) {
+  const from = sources.find((s) => path.basename(s) === 'seinajoki.xml');
+  if (!from) return null;
+  const text = fs.readFileSync(from, 'utf8');
+  const to = path.join(root, 'seinajoki-changed.xml');
+  const changed = text.replace('<rule category="laskutus">\n        <period years="6"/>', '<rule category="laskutus">\n        <period years="10"/>')
+    .replace('<notice-date>2025-02-22</notice-date>', '<notice-date>2026-01-15</notice-date>');
+  if (changed === text) throw new Error(`${from}: the history change of the a11y suite no longer applies`);
+  fs.writeFileSync(to, changed);
+  return { from, to, register: 'seiverkot-asiakasrekisteri' };
 }
