@@ -2,8 +2,9 @@
 # Static sites suite (issue 8): the Hugo module and the Eleventy plugin, each
 # proved with its sample site built by the real generator from a bundle that
 # the real `seloste build` wrote, the built pages checked for the notices, with
-# axe-core in Debian's Chromium and with the Nu Html Checker; then the Eleventy
-# plugin's own node tests.
+# axe-core in Debian's Chromium and with the Nu Html Checker; a fresh Hugo site
+# that gets the module with `hugo mod get` (needs Go); then the Eleventy
+# plugin's own node tests (with its npm pack file list and its types under tsc).
 #
 # Environment: SELOSTE_BIN (the built CLI), SELOSTE_SOURCE_DIR (the repository).
 # Works in a temporary folder only; prints "N passed, N failed" last.
