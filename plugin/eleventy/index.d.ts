@@ -132,6 +132,21 @@ export interface SelosteData {
 }
 
 /**
+ * The shortcodes the plugin adds, as 11ty.js templates call them on `this`
+ * (`this.seloste("REGISTER", "fi")`); in Nunjucks and Liquid, `{% seloste "REGISTER", "fi" %}`.
+ */
+export interface SelosteShortcodes {
+  /**
+   * The notice's HTML fragment, exactly as the Seloste core wrote it (starts at heading level 2,
+   * carries its own lang). `lang` defaults to the page's `page.lang`. Throws a SelosteError for a
+   * register or language the bundle lacks.
+   */
+  seloste(register: string, lang?: string): string;
+  /** The `<link rel="stylesheet" integrity=…>` elements of the theme stylesheets, for `<head>`. */
+  selosteStyles(): string;
+}
+
+/**
  * What the plugin uses of Eleventy's configuration object (`eleventyConfig`, Eleventy 3):
  * Eleventy's own object has all of it.
  */

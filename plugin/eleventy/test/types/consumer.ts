@@ -9,6 +9,7 @@ import type {
   SelosteNotice,
   SelosteOptions,
   SelostePage,
+  SelosteShortcodes,
 } from "eleventy-plugin-seloste";
 
 // The parts of Eleventy's UserConfig that the plugin uses, as Eleventy 3 has them.
@@ -133,3 +134,12 @@ function misuse(data: SelosteData): void {
   void article;
 }
 void misuse;
+
+// An 11ty.js template: the shortcodes on `this`, the global data in `data`.
+export function render(this: SelosteShortcodes, data: { seloste: SelosteData; page: { lang: string } }): string {
+  const notice = data.seloste.notices[0];
+  const styles: string = this.selosteStyles();
+  // @ts-expect-error: the register id is a string
+  this.seloste(7);
+  return notice ? styles + this.seloste(notice.register, notice.lang) + this.seloste(notice.register) : styles;
+}
