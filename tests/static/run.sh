@@ -2,8 +2,9 @@
 # Static sites suite (issue 8): the Hugo module and the Eleventy plugin, each
 # proved with its sample site built by the real generator from a bundle that
 # the real `seloste build` wrote, the built pages checked for the notices, with
-# axe-core in Debian's Chromium and with the Nu Html Checker; then the Eleventy
-# plugin's own node tests.
+# axe-core in Debian's Chromium and with the Nu Html Checker; a fresh Hugo site
+# that gets the module with `hugo mod get` (needs Go); then the Eleventy
+# plugin's own node tests (with its npm pack file list and its types under tsc).
 #
 # Environment: SELOSTE_BIN (the built CLI), SELOSTE_SOURCE_DIR (the repository).
 # Works in a temporary folder only; prints "N passed, N failed" last.
@@ -86,7 +87,7 @@ axe() { # SITE_DIR LABEL
 echo "# Hugo: $(hugo version 2>/dev/null | head -n 1)"
 HUGO_MOD="$TMP/hugo-module"
 copy_clean "$SRC/plugin/hugo" "$HUGO_MOD"
-export HUGO_MODULE_REPLACEMENTS="seloste -> $HUGO_MOD"
+export HUGO_MODULE_REPLACEMENTS="github.com/seloste/seloste/plugin/hugo -> $HUGO_MOD"
 SITE="$TMP/hugo-site"
 copy_clean "$SRC/examples/hugo-site" "$SITE"
 
@@ -191,6 +192,51 @@ if hugo --source "$BAD" --destination "$TMP/hugo-bad-public4" >"$TMP/hugo-nobund
   pass "hugo: without a bundle the site builds and the warning says what to run"
 else
   cat "$TMP/hugo-nobundle.log"; fail "hugo: without a bundle the site builds and the warning says what to run"
+fi
+
+# `hugo mod get` in a fresh site (as `hugo new site` makes it) resolves the module by its path
+# (plugin/hugo/go.mod) through a go.mod replacement to the local folder: Go does the
+# resolving, offline (module proxy off), and the site renders a notice.
+MOD_PATH=github.com/seloste/seloste/plugin/hugo
+NEW="$TMP/hugo-new"
+if ! command -v go >/dev/null; then
+  fail "hugo mod get: no go on PATH (hugo mod runs Go; scripts/install-deps installs golang-go)"
+elif ! hugo new site "$NEW" >"$TMP/hugo-new.log" 2>&1; then
+  cat "$TMP/hugo-new.log"; fail "hugo new site"
+else
+  new_conf=$(ls "$NEW"/hugo.toml "$NEW"/config.toml 2>/dev/null | head -n 1)  # config.toml up to Hugo 0.111
+  printf '\n[module]\n  [[module.imports]]\n    path = "%s"\n' "$MOD_PATH" >>"$new_conf"
+  mkdir -p "$NEW/layouts/_default"
+  printf '<!DOCTYPE html>\n<html lang="{{ .Language.Lang }}"><head><title>{{ .Title }}</title>{{ partial "seloste/styles.html" . }}</head>\n<body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n' \
+    >"$NEW/layouts/_default/single.html"
+  cp "$NEW/layouts/_default/single.html" "$NEW/layouts/_default/list.html"
+  printf -- '---\ntitle: "Tietosuoja"\n---\n{{< seloste register="sen-uutiskirjerekisteri" lang="fi" >}}\n' >"$NEW/content/tietosuoja.md"
+  # Hugo's own replacement (HUGO_MODULE_REPLACEMENTS, above) is not used here: Go must resolve it.
+  hugo_go() { (cd "$NEW" && env -u HUGO_MODULE_REPLACEMENTS HUGO_MODULE_PROXY=off HUGO_CACHEDIR="$TMP/hugo-cache" \
+    GOFLAGS=-modcacherw GOTOOLCHAIN=local "$@"); }
+  if hugo_go hugo mod init example.org/seloste-module-test >"$TMP/hugo-mod.log" 2>&1 \
+     && hugo_go go mod edit -replace "$MOD_PATH=$HUGO_MOD" >>"$TMP/hugo-mod.log" 2>&1 \
+     && hugo_go hugo mod get "$MOD_PATH" >>"$TMP/hugo-mod.log" 2>&1 \
+     && grep -Eq "^(require )?[[:space:]]*$MOD_PATH v" "$NEW/go.mod" \
+     && hugo_go hugo mod graph >"$TMP/hugo-graph.log" 2>&1 \
+     && grep -Fq "$MOD_PATH@" "$TMP/hugo-graph.log" && grep -Fq "=> $HUGO_MOD" "$TMP/hugo-graph.log"; then
+    pass "hugo mod get resolves $MOD_PATH through a go.mod replacement"
+  else
+    cat "$TMP/hugo-mod.log" "$TMP/hugo-graph.log" "$NEW/go.mod" 2>/dev/null; fail "hugo mod get resolves $MOD_PATH through a go.mod replacement"
+  fi
+  if "$SELOSTE_BIN" build --for hugo "${SOURCES[@]}" -o "$NEW" >"$TMP/build-hugo-new.log" 2>&1 \
+     && hugo_go hugo --destination "$TMP/hugo-new-public" >"$TMP/hugo-new-build.log" 2>&1 \
+     && ! grep -q WARN "$TMP/hugo-new-build.log" \
+     && python3 - "$NEW/assets/seloste/fragments/fi/sen-uutiskirjerekisteri.html" "$TMP/hugo-new-public/tietosuoja/index.html" <<'EOF'
+import sys
+fragment, page = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+sys.exit(0 if fragment.strip() and fragment in page and 'integrity="sha256-' in page else 1)
+EOF
+  then
+    pass "hugo: the fresh site with the module from hugo mod get renders the notice"
+  else
+    cat "$TMP/build-hugo-new.log" "$TMP/hugo-new-build.log"; fail "hugo: the fresh site with the module from hugo mod get renders the notice"
+  fi
 fi
 
 # ============================ Eleventy ==========================================
