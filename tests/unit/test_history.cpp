@@ -242,3 +242,29 @@ TEST_CASE("a register no longer built keeps its snapshots in the site", "[histor
     CHECK(fs::is_regular_file(site / "history" / reg / "2025-02-22.xml"));
     CHECK_FALSE(fs::exists(site / "en" / (reg + ".html")));
 }
+
+TEST_CASE("hand-written <history> entries are merged with the versions by date", "[history]") {
+    temp_dir d;
+    const fs::path site = d.path / "site", src = d.path / "imatra.xml";
+    const std::string orig = slurp(std::string(SELOSTE_SOURCE_DIR) + "/examples/imatran-seudun-sahko.xml");
+    spit(src, orig);
+    build(src, site);
+    std::string s = replace_once(orig, "<rule category=\"tallenteet\">\n        <period years=\"1\"/>",
+                                 "<rule category=\"tallenteet\">\n        <period years=\"2\"/>");
+    spit(src, replace_once(s, "<notice-date>2026-11-23</notice-date>", "<notice-date>2026-12-01</notice-date>"));
+    REQUIRE(build(src, site).versions == 1);
+    const auto m = nlohmann::json::parse(slurp(site / "manifest.json"));
+    const std::string id = m["registers"][0]["id"];
+    const std::string en = slurp(site / "en" / (id + ".html"));
+    // One row per date, the newest first; the hand-written entry keeps its row, with the version's sentence.
+    const auto newer = en.find("<time datetime=\"2026-12-01\">"), older = en.find("<time datetime=\"2026-11-23\">");
+    REQUIRE(newer != std::string::npos);
+    REQUIRE(older != std::string::npos);
+    CHECK(newer < older);
+    const std::string row = en.substr(older, en.find("</tr>", older) - older);
+    CHECK(row.find("Notice corrected: legal bases, retention periods") != std::string::npos);
+    CHECK(row.find("<li>First published version of this notice.</li>") != std::string::npos);
+    CHECK(en.find("<time datetime=\"2026-11-23\">", older + 1) == std::string::npos);
+    const std::string first = en.substr(newer, older - newer);
+    CHECK(first.find("from 1 year to 2 years") != std::string::npos);
+}
