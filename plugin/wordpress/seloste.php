@@ -27,6 +27,8 @@ require_once __DIR__ . '/includes/policy.php';
 require_once __DIR__ . '/includes/verify.php';
 require_once __DIR__ . '/includes/import.php';
 require_once __DIR__ . '/includes/render.php';
+require_once __DIR__ . '/includes/changes.php';
+require_once __DIR__ . '/includes/versions.php';
 require_once __DIR__ . '/includes/block.php';
 require_once __DIR__ . '/includes/native.php';
 require_once __DIR__ . '/includes/settings.php';

@@ -470,6 +470,9 @@ else
 	check "diff view of the first import" has "$H" "the first import"
 fi
 
+# ---------------------------------------------------------------- version history (#15)
+. "$HERE/history.sh"
+
 # ---------------------------------------------------------------- native build from a web request (FFI only, only when enabled)
 section "native build from a web request (FFI only, only when enabled)"
 if [ -n "$LIB" ] && [ ${#EXAMPLES[@]} -gt 1 ]; then

@@ -9,7 +9,7 @@
 
 defined( 'ABSPATH' ) || exit;
 
-$seloste_html = seloste_notice_html(
+$seloste_html = seloste_notice_with_versions(
 	array(
 		'register' => (string) ( $attributes['register'] ?? '' ),
 		'lang'     => (string) ( $attributes['lang'] ?? '' ),
@@ -17,6 +17,6 @@ $seloste_html = seloste_notice_html(
 	)
 );
 if ( '' !== $seloste_html ) {
-	// $seloste_html went through the allow-list in seloste_notice_html().
+	// $seloste_html: stored bundle bytes whose hash and markup policy were checked, and escaped text (versions.php).
 	echo '<div ' . get_block_wrapper_attributes( array( 'class' => 'seloste-embed' ) ) . '>' . $seloste_html . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
 }

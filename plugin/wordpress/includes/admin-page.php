@@ -1,7 +1,7 @@
 <?php
 /**
- * What Settings → Seloste prints: status, import forms, history with diff and
- * rollback, the settings form and the privacy policy page chooser. Read-only:
+ * What Settings → Seloste prints: status, import forms, history with the
+ * recorded changes and rollback, the settings form and the privacy policy page chooser. Read-only:
  * every change goes through an action in settings.php.
  *
  * @package Seloste
@@ -53,6 +53,52 @@ function seloste_render_result_notice() {
 		esc_attr( $ok ? 'ok' : 'refused' ),
 		esc_html( $ok ? __( 'Done:', 'seloste' ) : __( 'Refused:', 'seloste' ) ),
 		esc_html( (string) ( $last['message'] ?? '' ) . ( $ok ? '' : ' ' . __( 'The notices that were live stay live.', 'seloste' ) ) )
+	);
+	if ( $ok && ! empty( $last['bundle'] ) && 'rollback' !== ( $last['source'] ?? '' ) ) {
+		seloste_render_import_changes( (int) $last['bundle'] );
+	}
+}
+
+/**
+ * What an import changed, per register, in the admin user's language: the
+ * change sentences the engine recorded in the bundle.
+ *
+ * @param int $bundle_id Bundle post ID.
+ */
+function seloste_render_import_changes( $bundle_id ) {
+	$changes = seloste_bundle_changes( $bundle_id );
+	$html    = seloste_changes_html( $changes['registers'], seloste_admin_lang() );
+	echo '<section id="seloste-import-changes" aria-labelledby="seloste-import-changes-title"><h2 id="seloste-import-changes-title">'
+		. esc_html(
+			$changes['previous']
+				/* translators: 1: bundle number, 2: previous bundle number */
+				? sprintf( __( 'What changed with this import (#%1$d, since #%2$d)', 'seloste' ), $bundle_id, $changes['previous'] )
+				/* translators: %d: bundle number */
+				: sprintf( __( 'What this import (#%d) published', 'seloste' ), $bundle_id )
+		)
+		. '</h2>';
+	echo '' !== $html ? seloste_kses_changes( $html ) : '<p>' . esc_html__( 'No notices.', 'seloste' ) . '</p>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
+	echo '</section>';
+}
+
+/**
+ * The markup seloste_changes_html() writes, and nothing else (its text is escaped already).
+ *
+ * @param string $html HTML.
+ * @return string
+ */
+function seloste_kses_changes( $html ) {
+	return wp_kses(
+		$html,
+		array(
+			'ul'     => array( 'class' => true ),
+			'li'     => array(
+				'class'         => true,
+				'data-register' => true,
+			),
+			'strong' => array(),
+			'time'   => array( 'datetime' => true ),
+		)
 	);
 }
 
@@ -173,12 +219,13 @@ function seloste_render_import_forms() {
 function seloste_render_history() {
 	$history = seloste_history();
 	$active  = (int) get_option( SELOSTE_OPTION_ACTIVE, 0 );
+	$lang    = seloste_admin_lang();
 	echo '<h2>' . esc_html__( 'History', 'seloste' ) . '</h2>';
 	if ( ! $history ) {
 		echo '<p>' . esc_html__( 'Nothing imported yet.', 'seloste' ) . '</p>';
 		return;
 	}
-	echo '<table class="widefat striped" id="seloste-history"><thead><tr><th scope="col">#</th><th scope="col">' . esc_html__( 'Imported', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'From', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Engine', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Signature', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Actions', 'seloste' ) . '</th></tr></thead><tbody>';
+	echo '<table class="widefat striped" id="seloste-history"><thead><tr><th scope="col">#</th><th scope="col">' . esc_html__( 'Imported', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'From', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Engine', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Signature', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Changes', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Actions', 'seloste' ) . '</th></tr></thead><tbody>';
 	foreach ( $history as $bundle ) {
 		$is_live = $bundle->ID === $active;
 		echo '<tr data-bundle="' . esc_attr( (string) $bundle->ID ) . '"' . ( $is_live ? ' class="seloste-live"' : '' ) . '>';
@@ -186,7 +233,10 @@ function seloste_render_history() {
 		echo '<td>' . esc_html( wp_date( 'Y-m-d H:i:s', (int) get_post_meta( $bundle->ID, '_seloste_imported_at', true ) ) ) . '</td>';
 		echo '<td>' . esc_html( (string) get_post_meta( $bundle->ID, '_seloste_source', true ) ) . '</td>';
 		echo '<td>' . esc_html( (string) get_post_meta( $bundle->ID, '_seloste_generator', true ) ) . '</td>';
-		echo '<td>' . esc_html( get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'verified', 'seloste' ) : __( 'not checked', 'seloste' ) ) . '</td><td>';
+		echo '<td>' . esc_html( get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'verified', 'seloste' ) : __( 'not checked', 'seloste' ) ) . '</td>';
+		// Only what changed: unchanged notices are left out of the history.
+		$changes = seloste_changes_html( seloste_bundle_changes( $bundle->ID )['registers'], $lang, array( 'first', 'added', 'removed', 'no-record', 'changed' ) );
+		echo '<td class="seloste-history-changes">' . ( '' !== $changes ? seloste_kses_changes( $changes ) : esc_html__( 'unchanged', 'seloste' ) ) . '</td><td>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
 		echo '<a href="' . esc_url( seloste_admin_url( array( 'view' => 'diff', 'bundle' => $bundle->ID ) ) ) . '">' . esc_html__( 'What changed', 'seloste' ) . '</a>';
 		if ( ! $is_live ) {
 			echo ' <form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="display:inline"><input type="hidden" name="action" value="seloste_rollback"><input type="hidden" name="bundle" value="' . esc_attr( (string) $bundle->ID ) . '">';
@@ -200,7 +250,8 @@ function seloste_render_history() {
 }
 
 /**
- * What changed from the previous import to a given one.
+ * What changed from the previous import to a given one: the change sentences
+ * the engine recorded in the bundle, per register (no page diff).
  *
  * @param int $bundle_id Bundle post ID.
  */
@@ -211,36 +262,39 @@ function seloste_render_diff_view( $bundle_id ) {
 		echo '<p>' . esc_html__( 'No such bundle.', 'seloste' ) . '</p>';
 		return;
 	}
-	$previous = 0;
-	foreach ( seloste_history() as $b ) {
-		if ( $b->ID < $post->ID ) {
-			$previous = $b->ID;
-			break;
-		}
-	}
-	$diff = seloste_bundle_diff( $previous, $post->ID );
+	$changes  = seloste_bundle_changes( $post->ID );
+	$previous = (int) $changes['previous'];
+	$lang     = seloste_admin_lang();
+	$old      = $previous ? seloste_bundle_manifest( $previous ) : null;
+	$new      = seloste_bundle_manifest( $post->ID );
 	/* translators: 1: bundle number, 2: previous bundle number */
 	echo '<h2 id="seloste-diff">' . esc_html( $previous ? sprintf( __( 'Changes in #%1$d since #%2$d', 'seloste' ), $post->ID, $previous ) : sprintf( __( 'Contents of #%1$d (the first import)', 'seloste' ), $post->ID ) ) . '</h2>';
+	if ( $previous && ! $old ) {
+		echo '<p>' . esc_html__( 'The previous import is no longer stored; the changes were kept when this bundle was imported.', 'seloste' ) . '</p>';
+	}
 	/* translators: 1: findings before, 2: findings after */
-	echo '<p>' . esc_html( sprintf( __( 'Findings: %1$d before, %2$d now.', 'seloste' ), $diff['findings_before'], $diff['findings_after'] ) ) . '</p>';
+	echo '<p>' . esc_html( sprintf( __( 'Findings: %1$d before, %2$d now.', 'seloste' ), count( $old['findings'] ?? array() ), count( $new['findings'] ?? array() ) ) ) . '</p>';
 	foreach ( array(
-		'added'   => __( 'New notices', 'seloste' ),
-		'removed' => __( 'Removed notices', 'seloste' ),
-	) as $key => $label ) {
-		echo '<h3>' . esc_html( $label ) . ' (' . count( $diff[ $key ] ) . ')</h3>';
-		if ( $diff[ $key ] ) {
-			echo '<ul class="seloste-diff-' . esc_attr( $key ) . '">';
-			foreach ( $diff[ $key ] as $item ) {
-				echo '<li>' . esc_html( $item ) . '</li>';
-			}
-			echo '</ul>';
+		'added'   => array( __( 'New notices', 'seloste' ), array( 'added', 'first' ) ),
+		'removed' => array( __( 'Removed notices', 'seloste' ), array( 'removed' ) ),
+		'changed' => array( __( 'Changed notices', 'seloste' ), array( 'changed', 'no-record' ) ),
+	) as $key => $group ) {
+		$count = count(
+			array_filter(
+				$changes['registers'],
+				static function ( $r ) use ( $group ) {
+					return in_array( $r['status'] ?? '', $group[1], true );
+				}
+			)
+		);
+		echo '<h3 class="seloste-diff-' . esc_attr( $key ) . '">' . esc_html( $group[0] ) . ' (' . (int) $count . ')</h3>';
+		if ( $count ) {
+			echo seloste_kses_changes( seloste_changes_html( $changes['registers'], $lang, $group[1] ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
 		}
 	}
-	echo '<h3>' . esc_html__( 'Changed notices', 'seloste' ) . ' (' . count( $diff['changed'] ) . ')</h3>';
-	foreach ( $diff['changed'] as $label => $table ) {
-		echo '<h4 class="seloste-diff-changed">' . esc_html( $label ) . '</h4>';
-		// wp_text_diff() escapes the text it compares and returns its own table markup.
-		echo wp_kses_post( $table );
+	$unchanged = seloste_changes_html( $changes['registers'], $lang, array( 'unchanged' ) );
+	if ( '' !== $unchanged ) {
+		echo '<h3>' . esc_html__( 'Unchanged notices', 'seloste' ) . '</h3>' . seloste_kses_changes( $unchanged ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
 	}
 }
 

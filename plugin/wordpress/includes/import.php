@@ -1,6 +1,6 @@
 <?php
 /**
- * Import: unpack, verify, then publish atomically; history, diff and rollback;
+ * Import: unpack, verify, then publish atomically; history and rollback;
  * the opt-in scheduled fetch.
  *
  * Publishing stores every fragment and stylesheet of a verified bundle as
@@ -94,6 +94,8 @@ function seloste_import_dir( $dir, $source, array $extra = array() ) {
  */
 function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 	$manifest  = $verified['manifest'];
+	$active    = seloste_active_bundle();
+	$previous  = $active ? seloste_bundle_manifest( $active ) : null;
 	$bundle_id = wp_insert_post(
 		array(
 			'post_type'   => SELOSTE_PT_BUNDLE,
@@ -110,6 +112,11 @@ function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 					'_seloste_imported_at'     => time(),
 					'_seloste_imported_by'     => get_current_user_id(),
 					'_seloste_extra'           => $extra,
+					// What changed since the live bundle, as the engine recorded it (changes.php).
+					'_seloste_changes'         => array(
+						'previous'  => $active ? $active->ID : 0,
+						'registers' => seloste_manifest_changes( $previous, $manifest ),
+					),
 				)
 			),
 		),
@@ -123,6 +130,9 @@ function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 	foreach ( $manifest['pages'] as $page ) {
 		if ( 'fragment' === $page['kind'] ) {
 			$entries[ 'fragment|' . $page['register'] . '|' . $page['lang'] . '|' . ( $page['theme'] ?? 'default' ) ] = $page;
+		} elseif ( 'version-fragment' === $page['kind'] ) {
+			// Earlier versions stay linkable from the notice (versions.php).
+			$entries[ seloste_version_key( $page['register'], $page['lang'], $page['theme'] ?? 'default', $page['version'] ) ] = $page;
 		}
 	}
 	foreach ( $manifest['files'] as $file ) {
@@ -152,6 +162,7 @@ function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 						'_seloste_register' => (string) ( $entry['register'] ?? '' ),
 						'_seloste_lang'     => (string) ( $entry['lang'] ?? '' ),
 						'_seloste_theme'    => (string) ( $entry['theme'] ?? '' ),
+						'_seloste_version'  => (string) ( $entry['version'] ?? '' ),
 						'_seloste_content'  => $content,
 						'_seloste_policy'   => seloste_markup_policy_sha256(),
 					)
@@ -305,64 +316,6 @@ function seloste_record_import( $result, $source, $message = '' ) {
 	}
 	update_option( SELOSTE_OPTION_LAST_IMPORT, $record, false );
 	return $result;
-}
-
-/**
- * What changed between two bundles: notices added, removed and changed (by
- * their hashes), with a text diff of each changed fragment.
- *
- * @param int $old_id Older bundle post ID (0 = none).
- * @param int $new_id Newer bundle post ID.
- * @return array{added: string[], removed: string[], changed: array<string,string>, findings_before: int, findings_after: int}
- */
-function seloste_bundle_diff( $old_id, $new_id ) {
-	$old   = $old_id ? seloste_bundle_manifest( $old_id ) : null;
-	$new   = seloste_bundle_manifest( $new_id );
-	$pages = static function ( $m ) {
-		$out = array();
-		foreach ( $m['pages'] ?? array() as $p ) {
-			if ( 'fragment' === $p['kind'] ) {
-				$out[ $p['register'] . ' · ' . $p['lang'] . ' · ' . ( $p['theme'] ?? 'default' ) ] = $p;
-			}
-		}
-		return $out;
-	};
-	$a     = $pages( $old );
-	$b     = $pages( $new );
-	$diff  = array(
-		'added'           => array_keys( array_diff_key( $b, $a ) ),
-		'removed'         => array_keys( array_diff_key( $a, $b ) ),
-		'changed'         => array(),
-		'findings_before' => count( $old['findings'] ?? array() ),
-		'findings_after'  => count( $new['findings'] ?? array() ),
-	);
-	foreach ( array_intersect_key( $b, $a ) as $label => $page ) {
-		if ( $page['sha256'] === $a[ $label ]['sha256'] ) {
-			continue;
-		}
-		$before                    = seloste_fragment_text( $old_id, $a[ $label ] );
-		$after                     = seloste_fragment_text( $new_id, $page );
-		$diff['changed'][ $label ] = (string) wp_text_diff( $before, $after, array( 'show_split_view' => true ) );
-	}
-	return $diff;
-}
-
-/**
- * The readable text of a stored fragment, one block element a line (for diffs).
- *
- * @param int   $bundle_id Bundle post ID.
- * @param array $page      Manifest entry.
- * @return string
- */
-function seloste_fragment_text( $bundle_id, array $page ) {
-	$index = get_post_meta( $bundle_id, '_seloste_index', true );
-	$key   = 'fragment|' . $page['register'] . '|' . $page['lang'] . '|' . ( $page['theme'] ?? 'default' );
-	$id    = is_array( $index ) ? (int) ( $index[ $key ] ?? 0 ) : 0;
-	$html  = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
-	$html  = preg_replace( '#</(p|li|h[2-6]|dt|dd|tr|caption|div|section)>#i', "$0\n", $html );
-	$text  = html_entity_decode( wp_strip_all_tags( (string) $html, false ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
-	$lines = array_filter( array_map( 'trim', explode( "\n", $text ) ), 'strlen' );
-	return implode( "\n", $lines );
 }
 
 /**
