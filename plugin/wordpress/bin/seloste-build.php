@@ -15,6 +15,7 @@
  * Exit codes: 0 published (or unchanged), 1 refused or failed, 2 bad usage.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 if ( 'cli' !== PHP_SAPI ) {

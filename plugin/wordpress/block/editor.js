@@ -2,6 +2,8 @@
  * Editor side of the seloste/notice block. Plain JavaScript on WordPress's
  * globals, no build step. The preview is the server's own output
  * (ServerSideRender), so the editor shows exactly what visitors get.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
  */
 ( function ( wp ) {
 	'use strict';

@@ -3,6 +3,7 @@
  * Server rendering of the seloste/notice block: the same function as the shortcode.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  *
  * @var array $attributes Block attributes.
  */

@@ -5,6 +5,7 @@
  * every change goes through an action in settings.php.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

@@ -4,6 +4,7 @@
  * editor script needs: the registers, languages and themes of the live bundle.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

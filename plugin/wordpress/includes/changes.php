@@ -10,6 +10,7 @@
  * "unchanged" from "changed, but no change recorded".
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

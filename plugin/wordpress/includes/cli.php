@@ -4,6 +4,7 @@
  * Loaded only when WP-CLI runs. The same functions as the admin page.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

@@ -3,6 +3,7 @@
  * Every hook the plugin adds, in one place.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

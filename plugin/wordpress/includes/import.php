@@ -9,6 +9,7 @@
  * so a refused or half-done import leaves the previous notices live.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

@@ -3,6 +3,7 @@
  * Shared state: option names, defaults, post types and the protected storage folder.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

@@ -13,6 +13,7 @@
  * (the default, "preload", allows FFI on the command line only).
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

@@ -7,6 +7,7 @@
  * into the live bundle and prints it.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

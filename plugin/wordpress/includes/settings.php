@@ -5,6 +5,7 @@
  * and a nonce before doing anything. What the page prints is in admin-page.php.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

@@ -3,6 +3,7 @@
  * Site Health tests (Tools → Site Health).
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

@@ -11,6 +11,7 @@
  * are served (seloste_stored_file_problem()); everything else is escaped.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
