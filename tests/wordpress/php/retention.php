@@ -1,8 +1,8 @@
 <?php
 /**
  * Test helper: writes a copy of a Seloste source with one retention period of
- * one register lengthened by 4 (years, months or days, as written) and the
- * register's notice date one year later: a new version of that notice.
+ * one register (or of the shared retention it refers to) lengthened by 4 (years, months or days, as written) and the
+ * register's notice date set to today: a new version of that notice.
  *
  * Command line: php retention.php SOURCE REGISTER OUT
  * Prints shell assignments: CAT_FI, CAT_SV, CAT_EN (the category's names),
@@ -22,7 +22,12 @@ if ( ! $reg ) {
 	fwrite( STDERR, "no register $register in $source\n" );
 	exit( 1 );
 }
-foreach ( $xp->query( './/retention/rule[@category][period]', $reg ) as $rule ) {
+// A register's retention may be a reference to a shared one (<retention ref="ID"/>).
+$ret   = $xp->query( 'retention', $reg )->item( 0 );
+$rules = ( $ret && $ret->hasAttribute( 'ref' ) )
+	? $xp->query( '//retention[@id="' . $ret->getAttribute( 'ref' ) . '"]/rule[@category][period]' )
+	: $xp->query( './/retention/rule[@category][period]', $reg );
+foreach ( $rules as $rule ) {
 	$cat = $xp->query( './/category[@id="' . $rule->getAttribute( 'category' ) . '"]/name', $reg )->item( 0 ) ?? $xp->query( '//category[@id="' . $rule->getAttribute( 'category' ) . '"]/name' )->item( 0 );
 	if ( ! $cat ) {
 		continue;
@@ -47,7 +52,12 @@ if ( ! $date ) {
 	exit( 1 );
 }
 $old_date          = trim( $date->textContent );
-$new_date          = ( (int) substr( $old_date, 0, 4 ) + 1 ) . substr( $old_date, 4 );
+// The new version is dated today (a notice date may not lie in the future).
+$new_date = gmdate( 'Y-m-d' );
+if ( strcmp( $new_date, $old_date ) <= 0 ) {
+	fwrite( STDERR, "the notice date $old_date of $register is not before today\n" );
+	exit( 1 );
+}
 $date->textContent = $new_date;
 $doc->save( $out );
 $name = static function ( $lang ) use ( $xp, $cat ) {
