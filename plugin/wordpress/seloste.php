@@ -41,7 +41,6 @@ require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/changes.php';
 require_once __DIR__ . '/includes/versions.php';
 require_once __DIR__ . '/includes/block.php';
-require_once __DIR__ . '/includes/native.php';
 require_once __DIR__ . '/includes/settings.php';
 require_once __DIR__ . '/includes/admin-page.php';
 require_once __DIR__ . '/includes/site-health.php';

@@ -110,16 +110,17 @@ function seloste_render_status() {
 	$path   = seloste_active_path();
 	$bundle = seloste_active_bundle();
 	$m      = $bundle ? seloste_bundle_manifest( $bundle ) : null;
-	$native = get_option( SELOSTE_OPTION_NATIVE_INFO, array() );
 	$last   = get_option( SELOSTE_OPTION_LAST_IMPORT, array() );
 	$rows   = array();
 
 	$rows[ __( 'Active path', 'seloste' ) ] = '<strong>' . esc_html( $path['path'] ) . '</strong><br>' . esc_html( $path['why'] );
 	$engine                                 = $m ? esc_html( (string) ( $m['generator'] ?? '?' ) ) . ' ' . esc_html__( '(built the live bundle)', 'seloste' ) : esc_html__( 'No bundle imported yet.', 'seloste' );
-	if ( ! empty( $native['engine'] ) ) {
-		/* translators: 1: version, 2: ffi or binary, 3: date */
-		$engine .= '<br>' . esc_html( sprintf( __( 'Native engine %1$s via %2$s, last run %3$s', 'seloste' ), $native['engine'], $native['method'], wp_date( 'Y-m-d H:i', (int) $native['time'] ) ) );
-	}
+	/**
+	 * More about the engine on the status table (the seloste-native add-on's last run), escaped HTML.
+	 *
+	 * @param string $extra '' or HTML starting with <br>.
+	 */
+	$engine .= (string) apply_filters( 'seloste_status_engine', '' );
 	$rows[ __( 'Engine version', 'seloste' ) ] = $engine;
 	if ( $bundle ) {
 		$signed = get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'signature verified', 'seloste' ) : ( get_post_meta( $bundle->ID, '_seloste_signed', true ) ? __( 'signed, but no public key is configured to check it', 'seloste' ) : __( 'not signed', 'seloste' ) );
@@ -136,7 +137,7 @@ function seloste_render_status() {
 			)
 		);
 	}
-	if ( $last ) {
+	if ( is_array( $last ) && isset( $last['time'], $last['source'], $last['ok'] ) ) {
 		$rows[ __( 'Last import', 'seloste' ) ] = '<span id="seloste-last-import" data-ok="' . esc_attr( $last['ok'] ? '1' : '0' ) . '">'
 			. esc_html( sprintf( '%s, %s: %s %s', wp_date( 'Y-m-d H:i:s', (int) $last['time'] ), $last['source'], $last['ok'] ? __( 'OK.', 'seloste' ) : __( 'Refused.', 'seloste' ), $last['message'] ?? '' ) ) . '</span>';
 	}
@@ -205,13 +206,10 @@ function seloste_render_import_forms() {
 		submit_button( __( 'Fetch now', 'seloste' ), 'secondary', 'submit', false );
 		echo '</p></form>';
 	}
-	if ( 'ffi' === seloste_native_method( true )['method'] && seloste_native_sources() ) {
-		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '"><input type="hidden" name="action" value="seloste_native_build">';
-		wp_nonce_field( 'seloste_native_build' );
-		echo '<p>';
-		submit_button( __( 'Build now with the engine (FFI)', 'seloste' ), 'secondary', 'submit', false );
-		echo '</p></form>';
-	}
+	/**
+	 * More ways to import, after the upload and fetch forms (the seloste-native add-on's build button).
+	 */
+	do_action( 'seloste_import_forms' );
 }
 
 /**
@@ -341,26 +339,13 @@ function seloste_render_settings_form() {
 		echo '<option value="' . esc_attr( $key ) . '"' . selected( $s['fetch_interval'], $key, false ) . '>' . esc_html( $schedule['display'] ) . '</option>';
 	}
 	echo '</select></td></tr>';
-	echo '<tr><th scope="row"><label for="seloste-native_method">' . esc_html__( 'Native engine', 'seloste' ) . '</label></th><td><select id="seloste-native_method" name="' . esc_attr( $name ) . '[native_method]">';
-	foreach ( array(
-		'auto'   => __( 'FFI if possible, else the binary', 'seloste' ),
-		'ffi'    => __( 'FFI only', 'seloste' ),
-		'binary' => __( 'Binary only', 'seloste' ),
-	) as $key => $label ) {
-		echo '<option value="' . esc_attr( $key ) . '"' . selected( $s['native_method'], $key, false ) . '>' . esc_html( $label ) . '</option>';
-	}
-	echo '</select><p class="description">' . esc_html__( 'Used by bin/seloste-build.php and wp seloste build on the command line.', 'seloste' ) . '</p></td></tr>';
-	$text( 'library_path', __( 'Library (FFI)', 'seloste' ), __( 'Absolute path of libseloste_c.so. The constant SELOSTE_LIBRARY in wp-config.php overrides this.', 'seloste' ) );
-	$text( 'binary_path', __( 'seloste binary', 'seloste' ), __( 'Absolute path of the seloste command-line program. The constant SELOSTE_BINARY overrides this.', 'seloste' ) );
-	printf(
-		'<tr><th scope="row"><label for="seloste-sources">%1$s</label></th><td><textarea class="large-text code" rows="3" id="seloste-sources" name="%2$s[sources]">%3$s</textarea><p class="description">%4$s</p></td></tr>',
-		esc_html__( 'Source files', 'seloste' ),
-		esc_attr( $name ),
-		esc_textarea( (string) $s['sources'] ),
-		esc_html__( 'Absolute paths of the XML sources on this server, one a line, for the native build.', 'seloste' )
-	);
-	$text( 'sign_key_path', __( 'Signing key file', 'seloste' ), __( 'Secret key file for signing native builds (needed when a public key is set). Keep it outside the web root.', 'seloste' ) );
-	$check( 'web_native', __( 'Build from this page', 'seloste' ), __( 'Allow a native build from a web request. It only runs where PHP\'s ffi.enable is on for web requests; programs are never started from web requests.', 'seloste' ) );
+	/**
+	 * More rows of the settings form (the seloste-native add-on's fields).
+	 *
+	 * @param array  $s    Settings.
+	 * @param string $name The option name the fields post to.
+	 */
+	do_action( 'seloste_settings_fields', $s, $name );
 	$text( 'keep_versions', __( 'Versions to keep', 'seloste' ), __( 'How many imports the history keeps (2 to 100).', 'seloste' ), 'number' );
 	echo '</tbody></table>';
 	submit_button();
