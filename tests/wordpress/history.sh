@@ -95,6 +95,25 @@ check "an unknown version date shows the current notice" bash -c '! grep -q "sel
 H=$(curl -s "$URL/?page_id=$P_SHORT&seloste_register=$REG&seloste_version=%3Cscript%3Ealert(1)%3C/script%3E")
 check "a version parameter with markup is ignored, never printed" bash -c '! grep -q "<script>alert(1)" <<<"$0" && grep -q "seloste-versions" <<<"$0"' "$H"
 
+# The readme's screenshots (readme.txt == Screenshots ==), taken here where every view has something to show.
+# SELOSTE_WP_ASSETS=DIR also copies them there (plugin/wordpress/assets holds the committed ones).
+if [ -f "$T/node/node_modules/playwright-core/package.json" ]; then
+	mkdir -p "$T/shots" && cp "$HERE/shots.mjs" "$T/node/"
+	SHOTS=$(cd "$T/node" && node shots.mjs "$ADMIN" "$T/shots" \
+		"screenshot-1.png=$URL/wp-admin/options-general.php?page=seloste&seloste_result=ok#seloste-import-changes" \
+		"screenshot-2.png=$URL/wp-admin/options-general.php?page=seloste#seloste-history" \
+		"screenshot-3.png=$URL/?page_id=$P_SHORT#.seloste-embed" \
+		"screenshot-4.png=$OLD_URL#.seloste-version-note" \
+		"screenshot-5.png=$URL/wp-admin/post.php?post=$P_BLOCK&action=edit#.wp-block-seloste-notice" 2>"$T/shots.err")
+	echo "screenshots: $SHOTS"
+	N_SHOTS=$(sed -n '/^== Screenshots ==/,/^== /p' "$PLUGIN/readme.txt" | grep -cE '^[0-9]+\. ')
+	check "the suite took the readme's $N_SHOTS screenshots" bash -c 'for i in $(seq 1 "$1"); do [ -s "$0/screenshot-$i.png" ] || exit 1; done; [ "$1" -ge 1 ]' "$T/shots" "$N_SHOTS"
+	check "plugin/wordpress/assets has the readme's $N_SHOTS screenshots" bash -c 'for i in $(seq 1 "$1"); do [ -s "$0/screenshot-$i.png" ] || exit 1; done; [ "$1" -ge 1 ]' "$PLUGIN/assets" "$N_SHOTS"
+	if [ -n "${SELOSTE_WP_ASSETS:-}" ]; then mkdir -p "$SELOSTE_WP_ASSETS" && cp "$T"/shots/screenshot-*.png "$SELOSTE_WP_ASSETS/"; fi
+else
+	fail "screenshots: no playwright-core from the axe section"
+fi
+
 # A bundle built without history after one with it: the changed notice says
 # "no change recorded", the others "unchanged".
 R=$(upload "$ADMIN" "$T/bundle.zip" "$(nonce_of seloste-upload-form)")

@@ -24,3 +24,14 @@ check "the directory zip is one folder named seloste" test "$(ls "$T/unzip/dir")
 check "the directory zip carries the GPL-2.0 licence" grep -q "GNU GENERAL PUBLIC LICENSE" "$T/unzip/dir/seloste/LICENSE"
 check "the add-on zip carries the GPL-2.0 licence" grep -q "GNU GENERAL PUBLIC LICENSE" "$T/unzip/native/seloste-native/LICENSE"
 check "the add-on is one folder seloste-native with its bin/seloste-build.php" test -f "$T/unzip/native/seloste-native/bin/seloste-build.php"
+
+# readme.txt by the directory's readme rules.
+README="$T/unzip/dir/seloste/readme.txt"
+SHORT=$(awk 'f && NF { print; exit } /^License URI:/ { f = 1 }' "$README")
+check "readme.txt: the short description has at most 150 characters (${#SHORT})" test "${#SHORT}" -gt 0 -a "${#SHORT}" -le 150
+WP_MINOR=$(php -r 'include $argv[1]; echo implode(".", array_slice(explode(".", $wp_version), 0, 2));' "$SITE/wp-includes/version.php")
+check "readme.txt: Tested up to is the suite's WordPress ($WP_MINOR)" grep -qx "Tested up to: $WP_MINOR" "$README"
+check "readme.txt: Stable tag is the plugin's Version" test "$(sed -n 's/^Stable tag: //p' "$README")" = "$(sed -n 's/^ \* Version: *//p' "$T/unzip/dir/seloste/seloste.php")"
+for sec in Description Installation 'Frequently Asked Questions' Screenshots Changelog 'Upgrade Notice'; do
+	check "readme.txt has the section == $sec ==" grep -qx "== $sec ==" "$README"
+done
