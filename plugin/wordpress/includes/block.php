@@ -14,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
  */
 function seloste_register_block() {
 	register_block_type( SELOSTE_PLUGIN_DIR . '/block' );
+	// The editor script's strings: languages/seloste-LOCALE-MD5.json (scripts/wordpress-i18n).
+	wp_set_script_translations( generate_block_asset_handle( 'seloste/notice', 'editorScript' ), 'seloste', SELOSTE_PLUGIN_DIR . '/languages' );
 }
 
 /**

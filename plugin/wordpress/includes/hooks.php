@@ -8,6 +8,7 @@
 
 defined( 'ABSPATH' ) || exit;
 
+add_action( 'init', 'seloste_load_textdomain', 1 );
 add_action( 'init', 'seloste_register_post_types' );
 add_action( 'init', 'seloste_register_block' );
 add_action(

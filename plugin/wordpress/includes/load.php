@@ -49,6 +49,14 @@ function seloste_default_settings() {
 }
 
 /**
+ * Loads the plugin's translations (languages/seloste-LOCALE.mo, in the
+ * admin user's language in the admin).
+ */
+function seloste_load_textdomain() {
+	load_plugin_textdomain( 'seloste', false, dirname( plugin_basename( SELOSTE_PLUGIN_FILE ) ) . '/languages' );
+}
+
+/**
  * The settings merged with their defaults. The constant SELOSTE_PUBLIC_KEY
  * in wp-config.php wins.
  *

@@ -9,7 +9,7 @@
  * Author:            Seloste contributors
  * License:           GPL-2.0-or-later
  * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
- * Text Domain:       seloste
+ * Text Domain:       seloste-native
  *
  * Not for the WordPress.org directory: it runs native code (FFI, proc_open),
  * which only the site's own administrator can allow. The Seloste plugin works
@@ -42,11 +42,18 @@ add_action(
 			add_action(
 				'admin_notices',
 				static function () {
-					echo '<div class="notice notice-error"><p>' . esc_html__( 'Seloste native engine is an add-on: activate the Seloste plugin too.', 'seloste' ) . '</p></div>';
+					echo '<div class="notice notice-error"><p>' . esc_html__( 'Seloste native engine is an add-on: activate the Seloste plugin too.', 'seloste-native' ) . '</p></div>';
 				}
 			);
 			return;
 		}
+		add_action(
+			'init',
+			static function () {
+				load_plugin_textdomain( 'seloste-native', false, 'seloste-native/languages' );
+			},
+			1
+		);
 		require_once __DIR__ . '/includes/native.php';
 		require_once __DIR__ . '/includes/native-admin.php';
 		if ( defined( 'WP_CLI' ) && WP_CLI ) {

@@ -101,26 +101,26 @@ function seloste_native_settings_fields( $s, $name ) {
 			esc_html( $help )
 		);
 	};
-	echo '<tr><th scope="row"><label for="seloste-native_method">' . esc_html__( 'Native engine', 'seloste' ) . '</label></th><td><select id="seloste-native_method" name="' . esc_attr( $name ) . '[native_method]">';
+	echo '<tr><th scope="row"><label for="seloste-native_method">' . esc_html__( 'Native engine', 'seloste-native' ) . '</label></th><td><select id="seloste-native_method" name="' . esc_attr( $name ) . '[native_method]">';
 	foreach ( array(
-		'auto'   => __( 'FFI if possible, else the binary', 'seloste' ),
-		'ffi'    => __( 'FFI only', 'seloste' ),
-		'binary' => __( 'Binary only', 'seloste' ),
+		'auto'   => __( 'FFI if possible, else the binary', 'seloste-native' ),
+		'ffi'    => __( 'FFI only', 'seloste-native' ),
+		'binary' => __( 'Binary only', 'seloste-native' ),
 	) as $key => $label ) {
 		echo '<option value="' . esc_attr( $key ) . '"' . selected( $s['native_method'], $key, false ) . '>' . esc_html( $label ) . '</option>';
 	}
-	echo '</select><p class="description">' . esc_html__( 'Used by bin/seloste-build.php and wp seloste build on the command line.', 'seloste' ) . '</p></td></tr>';
-	$text( 'library_path', __( 'Library (FFI)', 'seloste' ), __( 'Absolute path of libseloste_c.so. The constant SELOSTE_LIBRARY in wp-config.php overrides this.', 'seloste' ) );
-	$text( 'binary_path', __( 'seloste binary', 'seloste' ), __( 'Absolute path of the seloste command-line program. The constant SELOSTE_BINARY overrides this.', 'seloste' ) );
+	echo '</select><p class="description">' . esc_html__( 'Used by bin/seloste-build.php and wp seloste build on the command line.', 'seloste-native' ) . '</p></td></tr>';
+	$text( 'library_path', __( 'Library (FFI)', 'seloste-native' ), __( 'Absolute path of libseloste_c.so. The constant SELOSTE_LIBRARY in wp-config.php overrides this.', 'seloste-native' ) );
+	$text( 'binary_path', __( 'seloste binary', 'seloste-native' ), __( 'Absolute path of the seloste command-line program. The constant SELOSTE_BINARY overrides this.', 'seloste-native' ) );
 	printf(
 		'<tr><th scope="row"><label for="seloste-sources">%1$s</label></th><td><textarea class="large-text code" rows="3" id="seloste-sources" name="%2$s[sources]">%3$s</textarea><p class="description">%4$s</p></td></tr>',
-		esc_html__( 'Source files', 'seloste' ),
+		esc_html__( 'Source files', 'seloste-native' ),
 		esc_attr( $name ),
 		esc_textarea( (string) $s['sources'] ),
-		esc_html__( 'Absolute paths of the XML sources on this server, one a line, for the native build.', 'seloste' )
+		esc_html__( 'Absolute paths of the XML sources on this server, one a line, for the native build.', 'seloste-native' )
 	);
-	$text( 'sign_key_path', __( 'Signing key file', 'seloste' ), __( 'Secret key file for signing native builds (needed when a public key is set). Keep it outside the web root.', 'seloste' ) );
-	$check( 'web_native', __( 'Build from this page', 'seloste' ), __( 'Allow a native build from a web request. It only runs where PHP\'s ffi.enable is on for web requests; programs are never started from web requests.', 'seloste' ) );
+	$text( 'sign_key_path', __( 'Signing key file', 'seloste-native' ), __( 'Secret key file for signing native builds (needed when a public key is set). Keep it outside the web root.', 'seloste-native' ) );
+	$check( 'web_native', __( 'Build from this page', 'seloste-native' ), __( 'Allow a native build from a web request. It only runs where PHP\'s ffi.enable is on for web requests; programs are never started from web requests.', 'seloste-native' ) );
 }
 
 /**
@@ -131,7 +131,7 @@ function seloste_native_import_form() {
 		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '"><input type="hidden" name="action" value="seloste_native_build">';
 		wp_nonce_field( 'seloste_native_build' );
 		echo '<p>';
-		submit_button( __( 'Build now with the engine (FFI)', 'seloste' ), 'secondary', 'submit', false );
+		submit_button( __( 'Build now with the engine (FFI)', 'seloste-native' ), 'secondary', 'submit', false );
 		echo '</p></form>';
 	}
 }
@@ -157,15 +157,15 @@ function seloste_native_active_path( $path, $settings ) {
 	$web = seloste_native_method( true );
 	if ( 'ffi' === $web['method'] ) {
 		return array(
-			'path' => __( 'Native build (FFI, also from this page)', 'seloste' ),
-			'why'  => __( 'Native builds from web requests are on and FFI is enabled for web requests here.', 'seloste' ),
+			'path' => __( 'Native build (FFI, also from this page)', 'seloste-native' ),
+			'why'  => __( 'Native builds from web requests are on and FFI is enabled for web requests here.', 'seloste-native' ),
 		);
 	}
 	if ( seloste_native_sources() ) {
 		return array(
-			'path' => __( 'Native build on the command line', 'seloste' ),
+			'path' => __( 'Native build on the command line', 'seloste-native' ),
 			/* translators: %s: why the engine cannot run in web requests */
-			'why'  => sprintf( __( 'Sources are configured for bin/seloste-build.php or wp seloste build. The engine does not run in web requests: %s', 'seloste' ), $web['why'] ),
+			'why'  => sprintf( __( 'Sources are configured for bin/seloste-build.php or wp seloste build. The engine does not run in web requests: %s', 'seloste-native' ), $web['why'] ),
 		);
 	}
 	return $path;
@@ -183,7 +183,7 @@ function seloste_native_status_engine( $extra ) {
 		return $extra;
 	}
 	/* translators: 1: version, 2: ffi or binary, 3: date */
-	return $extra . '<br>' . esc_html( sprintf( __( 'Native engine %1$s via %2$s, last run %3$s', 'seloste' ), $native['engine'], $native['method'], wp_date( 'Y-m-d H:i', (int) $native['time'] ) ) );
+	return $extra . '<br>' . esc_html( sprintf( __( 'Native engine %1$s via %2$s, last run %3$s', 'seloste-native' ), $native['engine'], $native['method'], wp_date( 'Y-m-d H:i', (int) $native['time'] ) ) );
 }
 
 /**
@@ -194,7 +194,7 @@ function seloste_native_status_engine( $extra ) {
  */
 function seloste_native_site_status_tests( $tests ) {
 	$tests['direct']['seloste_native'] = array(
-		'label' => __( 'Seloste: FFI and proc_open', 'seloste' ),
+		'label' => __( 'Seloste: FFI and proc_open', 'seloste-native' ),
 		'test'  => 'seloste_health_native',
 	);
 	return $tests;
@@ -211,11 +211,11 @@ function seloste_health_native() {
 	$mode = (string) ini_get( 'ffi.enable' );
 	$desc = sprintf(
 		/* translators: 1: yes/no, 2: ffi.enable value, 3: yes/no */
-		__( 'FFI in web requests: %1$s (ffi.enable=%2$s). proc_open: %3$s. Neither is needed to import bundles; the native build on the command line uses FFI (allowed there by the default ffi.enable=preload) or the seloste binary (proc_open).', 'seloste' ),
-		$ffi['ok'] ? __( 'yes', 'seloste' ) : __( 'no', 'seloste' ),
+		__( 'FFI in web requests: %1$s (ffi.enable=%2$s). proc_open: %3$s. Neither is needed to import bundles; the native build on the command line uses FFI (allowed there by the default ffi.enable=preload) or the seloste binary (proc_open).', 'seloste-native' ),
+		$ffi['ok'] ? __( 'yes', 'seloste-native' ) : __( 'no', 'seloste-native' ),
 		'' === $mode ? '-' : $mode,
-		$proc ? __( 'yes', 'seloste' ) : __( 'no', 'seloste' )
+		$proc ? __( 'yes', 'seloste-native' ) : __( 'no', 'seloste-native' )
 	);
-	return seloste_health_result( 'seloste_native', 'good', __( 'Seloste native engine access', 'seloste' ), $desc );
+	return seloste_health_result( 'seloste_native', 'good', __( 'Seloste native engine access', 'seloste-native' ), $desc );
 }
 
