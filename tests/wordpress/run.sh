@@ -486,6 +486,7 @@ fi
 
 # ---------------------------------------------------------------- version history (#15)
 . "$HERE/history.sh"
+. "$HERE/i18n.sh"
 
 # ---------------------------------------------------------------- native build from a web request (FFI only, only when enabled)
 section "native build from a web request (FFI only, only when enabled)"

@@ -348,7 +348,7 @@ function seloste_render_settings_form() {
 	do_action( 'seloste_settings_fields', $s, $name );
 	$text( 'keep_versions', __( 'Versions to keep', 'seloste' ), __( 'How many imports the history keeps (2 to 100).', 'seloste' ), 'number' );
 	echo '</tbody></table>';
-	submit_button();
+	submit_button( __( 'Save settings', 'seloste' ) );
 	echo '</form>';
 }
 
