@@ -22,10 +22,8 @@ foreach ($m as $e) {
 }
 plugin_text() { # HTML on stdin -> the text of the plugin's own page (div.seloste-admin), one line
 	php -r '
-$h = stream_get_contents(STDIN);
-$a = strpos($h, "<div class=\"wrap seloste-admin\"");
-$b = strpos($h, "<div class=\"clear\"></div>", (int) $a);
-$h = false === $a ? "" : substr($h, $a, false === $b ? null : $b - $a);
+preg_match_all("#<div class=\"wrap seloste-admin\".*?(?=<div class=\"clear\"></div>)#s", stream_get_contents(STDIN), $m);
+$h = implode(" ", $m[0]);
 $h = preg_replace("#<(script|style)\\b.*?</\\1>#s", " ", $h);
 $h = preg_replace("#<[^>]*\\b(value|aria-label|title|placeholder)=\"([^\"]*)\"[^>]*>#", " $2 ", $h);
 echo preg_replace("/\\s+/u", " ", html_entity_decode(strip_tags($h), ENT_QUOTES | ENT_HTML5, "UTF-8"));'

@@ -251,7 +251,14 @@ EDITOR="$T/editor.jar"
 check "admin logs in" login admin "$ADMIN_PW" "$ADMIN"
 check "editor logs in" login editor "$EDITOR_PW" "$EDITOR"
 
-admin_page() { curl -s -b "$ADMIN" -c "$ADMIN" "$URL/wp-admin/options-general.php?page=seloste${1:-}"; }
+admin_tab() { curl -s -b "$ADMIN" -c "$ADMIN" "$URL/wp-admin/options-general.php?page=seloste${1:-}"; }
+# The settings page has tabs (Status, Import, History, Settings): without a tab= or view=, all four, one after the other.
+admin_page() {
+	case "${1:-}" in
+	*tab=* | *view=*) admin_tab "${1:-}" ;;
+	*) for tab in status import history settings; do admin_tab "${1:-}&tab=$tab"; done ;;
+	esac
+}
 nonce_of() { # form id -> _wpnonce in that form
 	admin_page | php -r '$h=stream_get_contents(STDIN); if (preg_match("#<form[^>]*id=\"".$argv[1]."\".*?name=\"_wpnonce\" value=\"([0-9a-f]+)\"#s",$h,$m)) echo $m[1];' "$1"
 }
@@ -370,6 +377,8 @@ if (cd "$T/node" && npm ci --no-audit --no-fund --loglevel=error >"$T/npm.log" 2
 	check "block editor: ServerSideRender preview shows the notice" has "$ED" '"preview":true'
 	check "block editor: the register picker lists the manifest's registers" has "$ED" "\"$REG\""
 	check "block editor: no script errors" has "$ED" '"errors":[]'
+	check "block editor: the language picker says suomi / svenska / English" has "$ED" '"suomi","svenska","English"'
+	check "block editor: the preview has the notice stylesheet" has "$ED" '"styled":true'
 else
 	fail "npm ci for axe-core/playwright-core failed: $(tail -5 "$T/npm.log")"
 fi
@@ -487,6 +496,7 @@ fi
 # ---------------------------------------------------------------- version history (#15)
 . "$HERE/history.sh"
 . "$HERE/i18n.sh"
+. "$HERE/admin.sh"
 
 # ---------------------------------------------------------------- native build from a web request (FFI only, only when enabled)
 section "native build from a web request (FFI only, only when enabled)"

@@ -17,6 +17,9 @@
 	var ServerSideRender = wp.serverSideRender;
 	var data = window.selosteEditorData || { imported: false, registers: [], languages: [], themes: [] };
 
+	// Each language by its own name, as a reader of it looks for it.
+	var languageNames = { fi: 'suomi', sv: 'svenska', en: 'English' };
+
 	function registerLabel( r ) {
 		var n = r.name || {};
 		return ( n.fi || n.en || n.sv || r.id ) + ' (' + r.id + ')';
@@ -33,7 +36,7 @@
 			);
 			var langOptions = [ { label: __( 'Page language', 'seloste' ), value: '' } ].concat(
 				data.languages.map( function ( l ) {
-					return { label: l, value: l };
+					return { label: languageNames[ l ] || l, value: l };
 				} )
 			);
 			var themeOptions = [ { label: __( 'Default', 'seloste' ), value: '' } ].concat(

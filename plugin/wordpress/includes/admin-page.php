@@ -25,13 +25,51 @@ function seloste_render_settings_page() {
 		echo '</div>';
 		return;
 	}
+	$tabs = seloste_admin_tabs();
+	$tab  = isset( $_GET['tab'] ) ? sanitize_key( wp_unslash( $_GET['tab'] ) ) : 'status'; // phpcs:ignore WordPress.Security.NonceVerification.Recommended
+	$tab  = isset( $tabs[ $tab ] ) ? $tab : 'status';
+	echo '<nav class="nav-tab-wrapper" aria-label="' . esc_attr__( 'Seloste sections', 'seloste' ) . '">';
+	foreach ( $tabs as $key => $label ) {
+		printf(
+			'<a href="%1$s" class="nav-tab%2$s" id="seloste-tab-%3$s"%4$s>%5$s</a>',
+			esc_url( seloste_admin_url( array( 'tab' => $key ) ) ),
+			$key === $tab ? ' nav-tab-active' : '',
+			esc_attr( $key ),
+			$key === $tab ? ' aria-current="page"' : '',
+			esc_html( $label )
+		);
+	}
+	echo '</nav>';
 	seloste_render_result_notice();
-	seloste_render_status();
-	seloste_render_import_forms();
-	seloste_render_history();
-	seloste_render_settings_form();
-	seloste_render_privacy_form();
+	switch ( $tab ) {
+		case 'import':
+			seloste_render_import_forms();
+			break;
+		case 'history':
+			seloste_render_history();
+			break;
+		case 'settings':
+			seloste_render_settings_form();
+			seloste_render_privacy_form();
+			break;
+		default:
+			seloste_render_status();
+	}
 	echo '</div>';
+}
+
+/**
+ * The tabs of the settings page.
+ *
+ * @return array<string,string> Key => label.
+ */
+function seloste_admin_tabs() {
+	return array(
+		'status'   => __( 'Status', 'seloste' ),
+		'import'   => __( 'Import', 'seloste' ),
+		'history'  => __( 'History', 'seloste' ),
+		'settings' => __( 'Settings', 'seloste' ),
+	);
 }
 
 /**
