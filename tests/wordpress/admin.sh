@@ -13,3 +13,19 @@ check "the Settings tab has the settings form and the privacy page chooser" bash
 check "the Settings tab saves back to itself" has "$H" 'name="_wp_http_referer" value="/wp-admin/options-general.php?page=seloste&amp;tab=settings"'
 H=$(admin_tab "&tab=nonsense")
 check "an unknown tab shows the Status tab" has "$H" 'id="seloste-status"'
+
+section "axe-core over the plugin's admin pages"
+if [ -f "$T/node/node_modules/axe-core/axe.min.js" ]; then
+	cp "$HERE/axe-admin.mjs" "$T/node/"
+	A="$URL/wp-admin/options-general.php?page=seloste"
+	AXE_ADMIN=$(cd "$T/node" && node axe-admin.mjs "$ADMIN" "$A&seloste_result=ok" "$A&tab=import" "$A&tab=history" "$A&tab=settings" "$A&view=diff&bundle=$(active)" 2>"$T/axe-admin.err")
+	for what in "seloste_result=ok" "tab=import" "tab=history" "tab=settings" "view=diff"; do
+		LINE=$(grep -F "$what" <<<"$AXE_ADMIN" | head -1)
+		read -r FOUND NP NW < <(php -r '$j=json_decode($argv[1],true); echo empty($j["found"])?0:1," ",count($j["plugin"]??[1])," ",count($j["wordpress"]??[]);' "$LINE")
+		check "axe: 0 violations on the plugin's admin page ($what): $NP" test "${FOUND:-0}" = 1 -a "${NP:-1}" = 0
+		[ "${NP:-1}" = 0 ] || php -r 'foreach (json_decode($argv[1],true)["plugin"] ?? [] as $v) echo "  plugin: {$v["id"]} {$v["target"]} {$v["html"]}\n";' "$LINE"
+		[ "${NW:-0}" = 0 ] || echo "note: WordPress's own admin around the page has $NW axe violation node(s) ($what; not the plugin's)"
+	done
+else
+	fail "axe over the admin pages: no node_modules from the axe section"
+fi
