@@ -10,7 +10,7 @@ H=$(admin_tab "&tab=history")
 check "the History tab has the history and no form but the roll-back ones" bash -c 'grep -q "id=\"seloste-history\"" <<<"$0" && ! grep -q "id=\"seloste-upload-form\"\|id=\"seloste-settings-form\"" <<<"$0"' "$H"
 H=$(admin_tab "&tab=settings")
 check "the Settings tab has the settings form and the privacy page chooser" bash -c 'grep -q "id=\"seloste-settings-form\"" <<<"$0" && grep -q "seloste_privacy_page" <<<"$0" && ! grep -q "id=\"seloste-history\"" <<<"$0"' "$H"
-check "the Settings tab saves back to itself" has "$H" 'name="_wp_http_referer" value="/wp-admin/options-general.php?page=seloste&amp;tab=settings"'
+check "the Settings tab saves back to itself" bash -c 'grep -qE "name=\"_wp_http_referer\" value=\"[^\"]*tab=settings" <<<"$0"' "$H"
 H=$(admin_tab "&tab=nonsense")
 check "an unknown tab shows the Status tab" has "$H" 'id="seloste-status"'
 
@@ -20,7 +20,7 @@ if [ -f "$T/node/node_modules/axe-core/axe.min.js" ]; then
 	A="$URL/wp-admin/options-general.php?page=seloste"
 	AXE_ADMIN=$(cd "$T/node" && node axe-admin.mjs "$ADMIN" "$A&seloste_result=ok" "$A&tab=import" "$A&tab=history" "$A&tab=settings" "$A&view=diff&bundle=$(active)" 2>"$T/axe-admin.err")
 	for what in "seloste_result=ok" "tab=import" "tab=history" "tab=settings" "view=diff"; do
-		LINE=$(grep -F "$what" <<<"$AXE_ADMIN" | head -1)
+		LINE=$(php -r 'foreach (explode("\n", $argv[1]) as $l) { $j = json_decode($l, true); if ($j && str_contains(explode("?", $j["url"], 2)[1] ?? "", $argv[2])) { echo $l; break; } }' "$AXE_ADMIN" "$what")
 		read -r FOUND NP NW < <(php -r '$j=json_decode($argv[1],true); echo empty($j["found"])?0:1," ",count($j["plugin"]??[1])," ",count($j["wordpress"]??[]);' "$LINE")
 		check "axe: 0 violations on the plugin's admin page ($what): $NP" test "${FOUND:-0}" = 1 -a "${NP:-1}" = 0
 		[ "${NP:-1}" = 0 ] || php -r 'foreach (json_decode($argv[1],true)["plugin"] ?? [] as $v) echo "  plugin: {$v["id"]} {$v["target"]} {$v["html"]}\n";' "$LINE"

@@ -100,11 +100,11 @@ check "a version parameter with markup is ignored, never printed" bash -c '! gre
 if [ -f "$T/node/node_modules/playwright-core/package.json" ]; then
 	mkdir -p "$T/shots" && cp "$HERE/shots.mjs" "$T/node/"
 	SHOTS=$(cd "$T/node" && node shots.mjs "$ADMIN" "$T/shots" \
-		"screenshot-1.png=$URL/wp-admin/options-general.php?page=seloste&seloste_result=ok#seloste-import-changes" \
-		"screenshot-2.png=$URL/wp-admin/options-general.php?page=seloste#seloste-history" \
-		"screenshot-3.png=$URL/?page_id=$P_SHORT#.seloste-embed" \
-		"screenshot-4.png=$OLD_URL#.seloste-version-note" \
-		"screenshot-5.png=$URL/wp-admin/post.php?post=$P_BLOCK&action=edit#.wp-block-seloste-notice" 2>"$T/shots.err")
+		"screenshot-1.png=$URL/wp-admin/options-general.php?page=seloste&seloste_result=ok|#seloste-import-changes" \
+		"screenshot-2.png=$URL/wp-admin/options-general.php?page=seloste&tab=history|#seloste-history" \
+		"screenshot-3.png=$URL/?page_id=$P_SHORT|.seloste-embed" \
+		"screenshot-4.png=$OLD_URL|.seloste-version-note" \
+		"screenshot-5.png=$URL/wp-admin/post.php?post=$P_BLOCK&action=edit|.wp-block-seloste-notice .seloste" 2>"$T/shots.err")
 	echo "screenshots: $SHOTS"
 	N_SHOTS=$(sed -n '/^== Screenshots ==/,/^== /p' "$PLUGIN/readme.txt" | grep -cE '^[0-9]+\. ')
 	check "the suite took the readme's $N_SHOTS screenshots" bash -c 'for i in $(seq 1 "$1"); do [ -s "$0/screenshot-$i.png" ] || exit 1; done; [ "$1" -ge 1 ]' "$T/shots" "$N_SHOTS"

@@ -1,6 +1,6 @@
 // Takes the readme's screenshots in the real WordPress, in Chromium, as a
 // logged-in admin (cookies from a curl cookie jar).
-// Usage: node shots.mjs JAR OUTDIR FILE=URL[#selector] ...
+// Usage: node shots.mjs JAR OUTDIR FILE=URL[|SELECTOR] ...
 // Each FILE (screenshot-1.png ...) is the viewport at 1280x800 after the page
 // loaded, scrolled to the selector when one is given. Prints one JSON line:
 // {"FILE": bytes, ...}.
@@ -33,21 +33,25 @@ try {
   for (const shot of shots) {
     const eq = shot.indexOf('=');
     const file = shot.slice(0, eq);
-    const [url, selector] = shot.slice(eq + 1).split('#');
-    await page.goto(url, { waitUntil: 'load' });
-    // The block editor's welcome guide would cover the editor.
-    await page.evaluate(() => {
-      const ep = window.wp && window.wp.data && window.wp.data.select('core/edit-post');
-      if (ep && ep.isFeatureActive && ep.isFeatureActive('welcomeGuide')) window.wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
-    });
-    if (selector) {
-      const el = await page.waitForSelector(selector, { timeout: 30000 });
-      await el.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const [url, selector] = shot.slice(eq + 1).split('|');
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      // The block editor's welcome guide would cover the editor.
+      await page.evaluate(() => {
+        const ep = window.wp && window.wp.data && window.wp.data.select('core/edit-post');
+        if (ep && ep.isFeatureActive && ep.isFeatureActive('welcomeGuide')) window.wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+      });
+      if (selector) {
+        const el = await page.waitForSelector(selector, { timeout: 30000 });
+        await el.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      }
+      await page.waitForTimeout(300);
+      const path = join(outdir, file);
+      await page.screenshot({ path });
+      out[file] = statSync(path).size;
+    } catch (e) {
+      out[file] = String(e.message || e).slice(0, 200);
     }
-    await page.waitForTimeout(300);
-    const path = join(outdir, file);
-    await page.screenshot({ path });
-    out[file] = statSync(path).size;
   }
 } finally {
   await context.close();

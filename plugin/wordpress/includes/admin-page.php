@@ -91,7 +91,7 @@ function seloste_render_result_notice() {
 		esc_attr( $ok ? 'notice-success' : 'notice-error' ),
 		esc_attr( $ok ? 'ok' : 'refused' ),
 		esc_html( $ok ? __( 'Done:', 'seloste' ) : __( 'Refused:', 'seloste' ) ),
-		esc_html( (string) ( $last['message'] ?? '' ) . ( $ok ? '' : ' ' . __( 'The notices that were live stay live.', 'seloste' ) ) )
+		esc_html( seloste_record_message( is_array( $last ) ? $last : array() ) . ( $ok ? '' : ' ' . __( 'The notices that were live stay live.', 'seloste' ) ) )
 	);
 	if ( $ok && ! empty( $last['bundle'] ) && 'rollback' !== ( $last['source'] ?? '' ) ) {
 		seloste_render_import_changes( (int) $last['bundle'] );
@@ -118,6 +118,23 @@ function seloste_render_import_changes( $bundle_id ) {
 		. '</h2>';
 	echo '' !== $html ? seloste_kses_changes( $html ) : '<p>' . esc_html__( 'No notices.', 'seloste' ) . '</p>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
 	echo '</section>';
+}
+
+/**
+ * Where an import came from, in the reader's language.
+ *
+ * @param string $source upload, fetch, native, cli or rollback.
+ * @return string
+ */
+function seloste_source_label( $source ) {
+	$labels = array(
+		'upload'   => __( 'upload', 'seloste' ),
+		'fetch'    => __( 'scheduled fetch', 'seloste' ),
+		'native'   => __( 'native build', 'seloste' ),
+		'cli'      => __( 'WP-CLI', 'seloste' ),
+		'rollback' => __( 'roll back', 'seloste' ),
+	);
+	return $labels[ $source ] ?? $source;
 }
 
 /**
@@ -168,7 +185,7 @@ function seloste_render_status() {
 				__( '#%1$d, imported %2$s by %3$s; %4$d registers; %5$s; manifest SHA-256 %6$s', 'seloste' ),
 				$bundle->ID,
 				wp_date( 'Y-m-d H:i', (int) get_post_meta( $bundle->ID, '_seloste_imported_at', true ) ),
-				(string) get_post_meta( $bundle->ID, '_seloste_source', true ),
+				seloste_source_label( (string) get_post_meta( $bundle->ID, '_seloste_source', true ) ),
 				count( $m['registers'] ?? array() ),
 				$signed,
 				substr( (string) get_post_meta( $bundle->ID, '_seloste_manifest_sha256', true ), 0, 16 ) . '…'
@@ -177,7 +194,7 @@ function seloste_render_status() {
 	}
 	if ( is_array( $last ) && isset( $last['time'], $last['source'], $last['ok'] ) ) {
 		$rows[ __( 'Last import', 'seloste' ) ] = '<span id="seloste-last-import" data-ok="' . esc_attr( $last['ok'] ? '1' : '0' ) . '">'
-			. esc_html( sprintf( '%s, %s: %s %s', wp_date( 'Y-m-d H:i:s', (int) $last['time'] ), $last['source'], $last['ok'] ? __( 'OK.', 'seloste' ) : __( 'Refused.', 'seloste' ), $last['message'] ?? '' ) ) . '</span>';
+			. esc_html( sprintf( '%s, %s: %s %s', wp_date( 'Y-m-d H:i:s', (int) $last['time'] ), seloste_source_label( (string) $last['source'] ), $last['ok'] ? __( 'OK.', 'seloste' ) : __( 'Refused.', 'seloste' ), seloste_record_message( $last ) ) ) . '</span>';
 	}
 	echo '<h2>' . esc_html__( 'Status', 'seloste' ) . '</h2><table class="widefat striped" id="seloste-status"><tbody>';
 	foreach ( $rows as $label => $value ) {
@@ -268,18 +285,18 @@ function seloste_render_history() {
 		echo '<tr data-bundle="' . esc_attr( (string) $bundle->ID ) . '"' . ( $is_live ? ' class="seloste-live"' : '' ) . '>';
 		echo '<td>' . esc_html( (string) $bundle->ID ) . ( $is_live ? ' <strong>' . esc_html__( '(live)', 'seloste' ) . '</strong>' : '' ) . '</td>';
 		echo '<td>' . esc_html( wp_date( 'Y-m-d H:i:s', (int) get_post_meta( $bundle->ID, '_seloste_imported_at', true ) ) ) . '</td>';
-		echo '<td>' . esc_html( (string) get_post_meta( $bundle->ID, '_seloste_source', true ) ) . '</td>';
+		echo '<td>' . esc_html( seloste_source_label( (string) get_post_meta( $bundle->ID, '_seloste_source', true ) ) ) . '</td>';
 		echo '<td>' . esc_html( (string) get_post_meta( $bundle->ID, '_seloste_generator', true ) ) . '</td>';
 		echo '<td>' . esc_html( get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'verified', 'seloste' ) : __( 'not checked', 'seloste' ) ) . '</td>';
 		// Only what changed: unchanged notices are left out of the history.
 		$changes = seloste_changes_html( seloste_bundle_changes( $bundle->ID )['registers'], $lang, array( 'first', 'added', 'removed', 'no-record', 'changed' ) );
 		echo '<td class="seloste-history-changes">' . ( '' !== $changes ? seloste_kses_changes( $changes ) : esc_html__( 'unchanged', 'seloste' ) ) . '</td><td>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
-		echo '<a href="' . esc_url( seloste_admin_url( array( 'view' => 'diff', 'bundle' => $bundle->ID ) ) ) . '">' . esc_html__( 'What changed', 'seloste' ) . '</a>';
+		echo '<a class="button button-small" href="' . esc_url( seloste_admin_url( array( 'view' => 'diff', 'bundle' => $bundle->ID ) ) ) . '">' . esc_html__( 'What changed', 'seloste' ) . '</a>';
 		if ( ! $is_live ) {
 			echo ' <form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="display:inline"><input type="hidden" name="action" value="seloste_rollback"><input type="hidden" name="bundle" value="' . esc_attr( (string) $bundle->ID ) . '">';
 			wp_nonce_field( 'seloste_rollback' );
 			/* translators: %d: bundle number */
-			echo '<button type="submit" class="button button-small" aria-label="' . esc_attr( sprintf( __( 'Make #%d live again', 'seloste' ), $bundle->ID ) ) . '">' . esc_html__( 'Roll back to this', 'seloste' ) . '</button></form>';
+			echo '<button type="submit" class="button button-small">' . esc_html( sprintf( __( 'Roll back to #%d', 'seloste' ), $bundle->ID ) ) . '</button></form>';
 		}
 		echo '</td></tr>';
 	}

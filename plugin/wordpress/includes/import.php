@@ -71,7 +71,7 @@ function seloste_import_dir( $dir, $source, array $extra = array() ) {
 	}
 	$active = seloste_active_bundle();
 	if ( $active && hash_equals( (string) get_post_meta( $active->ID, '_seloste_manifest_sha256', true ), $verified['manifest_sha256'] ) ) {
-		seloste_record_import( $active->ID, $source, __( 'The bundle is identical to the live one; nothing changed.', 'seloste' ) );
+		seloste_record_import( $active->ID, $source, 'seloste_identical' );
 		return $active->ID;
 	}
 	$bundle_id = seloste_store_bundle( $dir, $verified, $source, $extra );
@@ -295,14 +295,45 @@ function seloste_rollback( $bundle_id ) {
 }
 
 /**
+ * The message of a successful import's code, in the current user's language.
+ *
+ * @param string $code seloste_published, seloste_rolled_back or seloste_identical.
+ * @return string
+ */
+function seloste_success_message( $code ) {
+	switch ( $code ) {
+		case 'seloste_identical':
+			return __( 'The bundle is identical to the live one; nothing changed.', 'seloste' );
+		case 'seloste_rolled_back':
+			return __( 'Rolled back.', 'seloste' );
+		default:
+			return __( 'Imported and published.', 'seloste' );
+	}
+}
+
+/**
+ * The message of an import record, for the settings page: a success in the
+ * reader's language, a refusal as it was recorded.
+ *
+ * @param array $record seloste_last_import option.
+ * @return string
+ */
+function seloste_record_message( array $record ) {
+	if ( ! empty( $record['ok'] ) && 0 === strpos( (string) ( $record['code'] ?? '' ), 'seloste_' ) ) {
+		return seloste_success_message( (string) $record['code'] );
+	}
+	return (string) ( $record['message'] ?? '' );
+}
+
+/**
  * Remembers the outcome of an import for the settings page, and passes it on.
  *
- * @param int|WP_Error $result  Bundle ID or error.
- * @param string       $source  upload, fetch, native or rollback.
- * @param string       $message Optional message on success.
+ * @param int|WP_Error $result Bundle ID or error.
+ * @param string       $source upload, fetch, native or rollback.
+ * @param string       $code   On success: seloste_identical, else by the source.
  * @return int|WP_Error The same $result.
  */
-function seloste_record_import( $result, $source, $message = '' ) {
+function seloste_record_import( $result, $source, $code = '' ) {
 	$record = array(
 		'time'   => time(),
 		'source' => $source,
@@ -313,7 +344,8 @@ function seloste_record_import( $result, $source, $message = '' ) {
 		$record['message'] = $result->get_error_message();
 	} else {
 		$record['bundle']  = (int) $result;
-		$record['message'] = '' !== $message ? $message : ( 'rollback' === $source ? __( 'Rolled back.', 'seloste' ) : __( 'Imported and published.', 'seloste' ) );
+		$record['code']    = '' !== $code ? $code : ( 'rollback' === $source ? 'seloste_rolled_back' : 'seloste_published' );
+		$record['message'] = seloste_success_message( $record['code'] );
 	}
 	update_option( SELOSTE_OPTION_LAST_IMPORT, $record, false );
 	return $result;
