@@ -35,8 +35,9 @@ Commands:
                   [--message-lang fi|sv|en]
       Check completeness and correctness. Exit 1 on any error (--strict: warning).
   build SOURCE... -o DIR [--lang LIST|all] [--theme NAME|DIR]... [--sign KEYFILE]
-                  [--base-url URL] [--for site|hugo] [--allow-incomplete]
-      Build a complete static notice site, the bundle of docs/bundle-format.md.
+                  [--base-url URL] [--history DIR] [--for site|hugo] [--allow-incomplete]
+      Build a complete static notice site, the bundle of docs/bundle-format.md,
+      keeping every earlier version of each notice at DIR/LANG/REGISTER/DATE/.
       --for hugo writes it into DIR/assets/seloste of a Hugo site.
   diff OLD NEW [--lang fi|sv|en] [--format text|json] [--git REV]
       What changed between two versions of a source, in words. OLD may be REV:PATH
@@ -126,13 +127,19 @@ Options:
 Build a complete static notice site from every SOURCE: pages, fragments, indexes,
 sitemap and manifest (docs/bundle-format.md). Nothing changes in DIR unless the
 whole build succeeds; a re-run with unchanged sources rewrites nothing.
+Every published version of a notice stays at LANG/REGISTER/DATE/ (DATE is the
+notice's <date>); the page lists the changes in words, LANG/REGISTER.atom announces
+them (docs/history.md).
 
 Options:
   -o, --out DIR         The site folder (required).
   --lang LIST           fi, sv, en, a comma-separated list or all (default: all).
   --theme NAME|DIR      A theme to build with (default: default); repeat for several.
   --sign KEYFILE        Sign the manifest with the Ed25519 key from `seloste keygen`.
-  --base-url URL        The site's public address, for absolute URLs in sitemap.xml.
+  --base-url URL        The site's public address, for absolute URLs in sitemap.xml and the feeds.
+  --history DIR         Where the earlier versions are: a previous site or bundle, or a folder
+                        of snapshots REGISTER/DATE.xml that the build adds to (default: the
+                        previous build in the site folder).
   --for site|hugo       site (default), or hugo: write into DIR/assets/seloste of a Hugo site.
   --allow-incomplete    Build despite check errors, with a warning.
   --message-lang fi|sv|en
@@ -201,7 +208,7 @@ struct args {
     std::vector<std::string> themes;
     std::string out_dir;
     std::string format = "text";
-    std::string sign_key, public_key, base_url, target = "site";
+    std::string sign_key, public_key, base_url, history_dir, target = "site";
     bool fragment = false, strict = false, allow_incomplete = false, spelling = true, help = false;
     int heading_base = 0;
     seloste::lang message_lang = seloste::lang::en;
@@ -281,6 +288,8 @@ args parse(int argc, char** argv) {
             a.public_key = value("--public-key");
         else if (s == "--base-url")
             a.base_url = value("--base-url");
+        else if (s == "--history")
+            a.history_dir = value("--history");
         else if (s == "--for")
             a.target = value("--for");
         else if (s == "--heading-base") {
@@ -391,6 +400,7 @@ int cmd_build(const args& a) {
     req.out_dir = a.target == "hugo" ? a.out_dir + "/assets/seloste" : a.out_dir;
     req.sign_key = a.sign_key;
     req.base_url = a.base_url;
+    req.history_dir = a.history_dir;
     req.allow_incomplete = a.allow_incomplete;
     req.checks.langs = req.langs;
     req.checks.spelling = false;
@@ -405,8 +415,10 @@ int cmd_build(const args& a) {
         return exit_source;
     }
     if (!errors.empty()) std::cerr << "seloste: warning: built despite errors because of --allow-incomplete\n";
+    for (const auto& w : out.warnings) std::cerr << seloste::escape_for_terminal(w) << '\n';
     std::cout << (out.changed ? "built " : "unchanged ") << out.out_dir << ": " << out.pages << " notice page(s), "
-              << out.files << " file(s)" << (a.sign_key.empty() ? "" : ", signed") << '\n';
+              << out.versions << " earlier version(s), " << out.files << " file(s)"
+              << (a.sign_key.empty() ? "" : ", signed") << '\n';
     return exit_ok;
 }
 

@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "bundle_io.hpp"
+#include "history.hpp"
 #include "markup_policy_support.hpp"
 #include "output_dir.hpp"
 #include "seloste/errors.hpp"
@@ -176,6 +177,18 @@ bool same_site(const fs::path& dir, const std::vector<site_file>& files) {
     return true;
 }
 
+// The rows of a page's "Changes to this notice": the versions up to `upto`, each linked
+// as PREFIX + DATE/index.html (no links when `prefix` is null).
+std::vector<version_entry> version_entries(const std::vector<notice_version>& vs, size_t upto, lang l,
+                                           const char* prefix) {
+    std::vector<version_entry> out;
+    if (vs.size() < 2) return out;  // a single version has no history to tell
+    for (size_t i = 0; i <= upto && i < vs.size(); ++i)
+        out.push_back({vs[i].when, vs[i].changes[static_cast<size_t>(l)], vs[i].first,
+                       prefix ? prefix + vs[i].when.iso() + "/index.html" : std::string()});
+    return out;
+}
+
 }  // namespace
 
 build_outcome build_site(const build_request& req) {
@@ -202,6 +215,19 @@ build_outcome build_site(const build_request& req) {
         return out;
     }
 
+    fs::path dir = fs::absolute(req.out_dir).lexically_normal();
+    if (!dir.has_filename()) dir = dir.parent_path();  // "site/" names the folder "site"
+    std::error_code ec;
+
+    // The published versions (docs/history.md): from --history, else the previous build here.
+    const fs::path history_from = req.history_dir.empty() ? dir : fs::path(req.history_dir);
+    const bool snapshot_folder = !req.history_dir.empty() && !fs::exists(history_from / "manifest.json", ec);
+    const history_store store = req.history_dir.empty() && !fs::exists(dir / "manifest.json", ec)
+                                    ? history_store{}
+                                    : read_history(history_from);
+    std::map<std::string, std::vector<notice_version>> versions;
+    for (const auto& [doc, reg] : regs) versions[reg->id] = versions_of(store, *doc, *reg, out.warnings);
+
     std::vector<site_file> files;
     ojson reg_list = ojson::array();
     for (const auto& [doc, reg] : regs) {
@@ -222,6 +248,19 @@ build_outcome build_site(const build_request& req) {
             }
         r["controllers"] = ctl;
         r["notice_date"] = reg->notice_date.iso();
+        ojson vl = ojson::array();
+        const auto& vs = versions.at(reg->id);
+        for (size_t i = 0; i < vs.size(); ++i) {
+            ojson v;
+            v["date"] = vs[i].when.iso();
+            v["current"] = vs[i].current;
+            v["previous"] = i == 0 ? ojson(nullptr) : ojson(vs[i - 1].when.iso());
+            ojson ch = ojson::object();
+            for (lang lg : req.langs) ch[std::string(lang_code(lg))] = vs[i].changes[static_cast<size_t>(lg)];
+            v["changes"] = ch;
+            vl.push_back(v);
+        }
+        r["versions"] = vl;
         reg_list.push_back(r);
     }
 
@@ -245,22 +284,55 @@ build_outcome build_site(const build_request& req) {
                         o.alternates.push_back(
                             {other, "../" + std::string(lang_code(other)) + "/" + reg->id + ".html"});
                 const std::string title = notice_title(*reg, lg);
-                auto meta = [&](const char* kind) {
+                auto meta = [&](const char* kind, const std::string& version = {}) {
                     ojson m;
                     m["kind"] = kind;
                     m["register"] = reg->id;
                     m["lang"] = lc;
                     m["theme"] = th.name();
                     m["title"] = title;
+                    if (!version.empty()) m["version"] = version;
                     return m;
                 };
+                const auto& vs = versions.at(reg->id);
+                const std::string feed = up + lc + "/" + reg->id + ".atom";
+                o.versions = version_entries(vs, vs.size(), lg, (reg->id + "/").c_str());
+                o.feed_href = feed;
                 files.push_back({tprefix + lc + "/" + reg->id + ".html", render_html(*doc, *reg, th, o), meta("page")});
                 render_options f;
                 f.language = lg;
                 f.fragment = true;
+                f.versions = version_entries(vs, vs.size(), lg, nullptr);
                 files.push_back({"fragments/" + tprefix + lc + "/" + reg->id + ".html", render_html(*doc, *reg, th, f),
                                  meta("fragment")});
                 ++out.pages;
+                // Every version at its dated address, LANG/REGISTER/DATE/ (docs/history.md).
+                for (size_t k = 0; k < vs.size(); ++k) {
+                    const auto& v = vs[k];
+                    const std::string iso = v.when.iso();
+                    render_options d;
+                    d.language = lg;
+                    d.stylesheet_href = "../../" + up + css_path;
+                    d.index_href = "../../index.html";
+                    for (lang other : req.langs)
+                        if (other != lg)
+                            d.alternates.push_back({other, "../../../" + std::string(lang_code(other)) + "/" + reg->id +
+                                                               "/" + iso + "/index.html"});
+                    d.versions = version_entries(vs, k, lg, "../");
+                    d.banner = version_banner{v.when, std::nullopt, "../../" + reg->id + ".html"};
+                    if (k + 1 < vs.size()) d.banner->until = vs[k + 1].when;
+                    d.feed_href = "../../" + feed;
+                    files.push_back({tprefix + lc + "/" + reg->id + "/" + iso + "/index.html",
+                                     render_html(*v.doc, v.reg(), th, d), meta("version", iso)});
+                    render_options df;
+                    df.language = lg;
+                    df.fragment = true;
+                    df.versions = version_entries(vs, k, lg, nullptr);
+                    df.banner = version_banner{v.when, d.banner->until, ""};
+                    files.push_back({"fragments/" + tprefix + lc + "/" + reg->id + "/" + iso + ".html",
+                                     render_html(*v.doc, v.reg(), th, df), meta("version-fragment", iso)});
+                    if (!v.current && ti == 0 && lg == req.langs.front()) ++out.versions;
+                }
             }
             ojson im;
             im["kind"] = "index";
@@ -275,6 +347,24 @@ build_outcome build_site(const build_request& req) {
         for (lang lg : req.langs)
             files.push_back({"jsonld/" + std::string(lang_code(lg)) + "/" + reg->id + ".jsonld",
                              notice_jsonld(*doc, *reg, lg, {.indent = 2}) + "\n", nullptr});
+    // The version history: an Atom feed per notice and language, and every version's source.
+    {
+        std::string base = req.base_url;
+        if (!base.empty() && base.back() != '/') base += '/';
+        for (const auto& [doc, reg] : regs)
+            for (lang lg : req.langs)
+                files.push_back({std::string(lang_code(lg)) + "/" + reg->id + ".atom",
+                                 atom_feed(versions.at(reg->id), *doc, *reg, lg, base), nullptr});
+        std::map<std::string, std::map<std::string, std::string>> kept = store.snapshots;  // also of registers gone
+        for (const auto& [id, vs] : versions) {
+            auto& k = kept[id];
+            k.clear();
+            for (const auto& v : vs) k[v.when.iso()] = v.snapshot;
+        }
+        for (const auto& [id, snaps] : kept)
+            for (const auto& [iso, text] : snaps)
+                files.push_back({"history/" + id + "/" + iso + ".xml", text, nullptr});
+    }
     files.push_back({"index.html", root_index(req.langs, "assets/" + themes.front().stylesheet_name()), nullptr});
 
     // sitemap.xml: every full page of the primary theme, with its language alternates.
@@ -322,6 +412,7 @@ build_outcome build_site(const build_request& req) {
             e["lang"] = f.meta["lang"];
             e["theme"] = f.meta["theme"];
             e["title"] = f.meta["title"];
+            if (f.meta.contains("version")) e["version"] = f.meta["version"];
         }
         e["sha256"] = sha256_hex(f.content);
         e["bytes"] = f.content.size();
@@ -348,9 +439,6 @@ build_outcome build_site(const build_request& req) {
     }
     out.files = files.size();
 
-    fs::path dir = fs::absolute(req.out_dir).lexically_normal();
-    if (!dir.has_filename()) dir = dir.parent_path();  // "site/" names the folder "site"
-    std::error_code ec;
     if (fs::exists(dir, ec)) {
         if (!fs::is_directory(dir, ec))
             throw io_error(dir.string() + ": error: exists and is not a folder; expected a folder for the site");
@@ -360,8 +448,20 @@ build_outcome build_site(const build_request& req) {
                            ": error: the folder is not empty and holds no manifest.json; expected an empty "
                            "folder or a previous Seloste build, so nothing of yours is replaced");
     }
-    clean_site_leftovers(dir);              // temporary folders of killed builds
-    if (same_site(dir, files)) return out;  // unchanged: nothing rewritten
+    clean_site_leftovers(dir);  // temporary folders of killed builds
+    // A folder of snapshots given as --history keeps the versions too (after the site is in place).
+    const auto keep_snapshots = [&] {
+        if (!snapshot_folder) return;
+        for (const auto& [id, vs] : versions) {
+            const fs::path p = history_from / id / (vs.back().when.iso() + ".xml");
+            if (!fs::exists(p, ec) || read_all(p) != vs.back().snapshot)
+                write_file_atomic(p.string(), vs.back().snapshot);
+        }
+    };
+    if (same_site(dir, files)) {  // unchanged: nothing rewritten
+        keep_snapshots();
+        return out;
+    }
 
     fs::create_directories(dir.parent_path(), ec);
     std::string tmpl =
@@ -391,6 +491,7 @@ build_outcome build_site(const build_request& req) {
         throw;
     }
     out.changed = true;
+    keep_snapshots();
     return out;
 }
 

@@ -200,14 +200,20 @@ std::string word_diff(std::string_view before, std::string_view after) {
     return out;
 }
 
-std::string describe_change(const diff_change& c, lang l) {
+namespace {
+
+std::string tell_change(const diff_change& c, lang l, bool with_words) {
     const size_t i = static_cast<size_t>(l);
     const std::string op(change_op_code(c.op));
     const std::string* pattern = nullptr;
     const std::string sof = c.section + "." + op + (c.field.empty() ? "" : "." + c.field);
-    for (const std::string& key : {c.key.empty() ? sof + ".nokey" : std::string(), sof, c.section + "." + op,
-                                   op + (c.field.empty() ? "" : "." + c.field), op})
-        if (!key.empty() && (pattern = lookup("messages", key, l))) break;
+    if (!with_words && c.op == change_op::text)  // a page tells that a text changed, not how
+        for (const std::string& key : {c.section + ".text.brief", std::string("text.brief")})
+            if ((pattern = lookup("messages", key, l))) break;
+    if (!pattern)
+        for (const std::string& key : {c.key.empty() ? sof + ".nokey" : std::string(), sof, c.section + "." + op,
+                                       op + (c.field.empty() ? "" : "." + c.field), op})
+            if (!key.empty() && (pattern = lookup("messages", key, l))) break;
     if (!pattern) return {};
     const std::string none = label("values", "none", l);
     std::map<std::string, std::string> args;
@@ -231,6 +237,16 @@ std::string describe_change(const diff_change& c, lang l) {
     args["words"] = words;
     args["key"] = c.key;
     return fill(*pattern, args);
+}
+
+}  // namespace
+
+std::string describe_change(const diff_change& c, lang l) {
+    return tell_change(c, l, true);
+}
+
+std::string summarize_change(const diff_change& c, lang l) {
+    return tell_change(c, l, false);
 }
 
 std::string format_diff(const diff_result& d, lang l) {

@@ -467,7 +467,7 @@ std::vector<markup_problem> check_markup(std::string_view bytes, markup_kind kin
 namespace detail {
 
 std::optional<markup_kind> markup_kind_of(std::string_view path, std::string_view kind) {
-    if (kind == "fragment") return markup_kind::fragment;
+    if (kind == "fragment" || kind == "version-fragment") return markup_kind::fragment;
     if (kind == "page" || kind == "index" || path.ends_with(".html")) return markup_kind::page;
     if (path.ends_with(".css")) return markup_kind::css;
     return std::nullopt;

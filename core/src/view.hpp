@@ -67,6 +67,7 @@ class view_builder {
         : doc_(doc), reg_(reg), opts_(opts), l_(opts.language) {}
 
     data build();
+    data version_note() const;
 
    private:
     // ---- small views (view_parts.cpp) --------------------------------------

@@ -38,12 +38,30 @@ data view_builder::build() {
     v["updated"] = str(format_message(l_, "doc.updated", {{"date", format_date(reg_.notice_date, l_)}}));
     v["notice_date"] = date_view(reg_.notice_date);
 
+    v["feed_href"] = opts_.feed_href.empty() ? data(false) : str(opts_.feed_href);
+    v["feed_title"] = str(format_message(l_, "history.feed_title", {{"title", notice_title(reg_, l_)}}));
+    v["version_note"] = version_note();
+
     v["intro"] = str(intro());
     v["jsonld"] = str(notice_jsonld(doc_, reg_, l_));  // escaped for a <script> element (jsonld.hpp)
 
     alternates(v);
     sections(v);
     return v;
+}
+
+// The note on the page of a dated version: which version it is, and the way to the current one.
+data view_builder::version_note() const {
+    if (!opts_.banner) return data(false);
+    const auto& b = *opts_.banner;
+    data n = obj();
+    n["text"] = str(b.until ? format_message(l_, "version.earlier",
+                                             {{"from", format_date(b.from, l_)}, {"until", format_date(*b.until, l_)}})
+                            : format_message(l_, "version.current", {{"from", format_date(b.from, l_)}}));
+    n["earlier"] = data(b.until.has_value());
+    n["href"] = b.current_href.empty() ? data(false) : str(b.current_href);
+    n["link"] = str(message(l_, "version.current_link"));
+    return n;
 }
 
 // ---- small views -------------------------------------------------------

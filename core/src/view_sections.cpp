@@ -313,20 +313,63 @@ void view_builder::sections(data& v) {
         add_section(v, toc, "related", message(l_, "section.related"),
                     links.empty() ? data(false) : with_items(make_list(std::move(links))));
     }
-    // History
+    // History: the source's own entries and, in a built site, every published version with
+    // what it changed (render_options::versions), merged by date, the newest first.
     {
-        list rows;
-        rows.reserve(reg_.history.size());
+        static const shape change_shape{"date", "description", "changes", "version"};
+        struct row_of {
+            date when;
+            data row;
+        };
+        std::vector<row_of> rows;
+        rows.reserve(reg_.history.size() + opts_.versions.size());
         for (const auto& ch : reg_.history) {
-            static const shape change_shape{"date", "description"};
             data row = change_shape.make();
             row["date"] = date_view(ch.when);
             row["description"] = text_view(ch.description);
-            rows.push_back(std::move(row));
+            rows.push_back({ch.when, std::move(row)});
         }
+        for (const auto& ver : opts_.versions) {
+            data* row = nullptr;
+            for (auto& r : rows)
+                if (r.when == ver.effective) row = &r.row;
+            if (!row) {
+                rows.push_back({ver.effective, change_shape.make()});
+                row = &rows.back().row;
+                (*row)["date"] = date_view(ver.effective);
+            }
+            list changes;
+            changes.reserve(ver.changes.size() + 1);
+            for (const auto& c : ver.changes) changes.push_back(str(c));
+            if (changes.empty()) changes.push_back(str(message(l_, ver.first ? "history.first" : "history.no_change")));
+            data items = obj();
+            items["items"] = make_list(std::move(changes));
+            (*row)["changes"] = std::move(items);
+            if (!ver.href.empty()) {
+                data link = obj();
+                link["href"] = str(ver.href);
+                link["text"] =
+                    str(format_message(l_, "history.version_link", {{"date", format_date(ver.effective, l_)}}));
+                (*row)["version"] = std::move(link);
+            }
+        }
+        if (!opts_.versions.empty())
+            std::stable_sort(rows.begin(), rows.end(),
+                             [](const row_of& a, const row_of& b) { return a.when > b.when; });
         const bool no_rows = rows.empty();
+        list out;
+        out.reserve(rows.size());
+        for (auto& r : rows) out.push_back(std::move(r.row));
         data b = obj();
-        b["rows"] = make_list(std::move(rows));
+        b["rows"] = make_list(std::move(out));
+        if (!opts_.feed_href.empty()) {
+            data feed = obj();
+            feed["href"] = str(opts_.feed_href);
+            feed["text"] = str(message(l_, "history.feed"));
+            b["feed"] = std::move(feed);
+        } else {
+            b["feed"] = data(false);
+        }
         add_section(v, toc, "history", message(l_, "section.history"), no_rows ? data(false) : std::move(b));
     }
     v["toc"] = make_list(std::move(toc));

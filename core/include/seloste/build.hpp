@@ -73,17 +73,23 @@ struct build_request {
     std::vector<std::string> themes{"default"};
     std::string out_dir;
     std::string sign_key;  // secret key file; empty = unsigned
-    std::string base_url;  // for sitemap.xml; empty = relative paths
+    std::string base_url;  // for sitemap.xml and the feeds; empty = relative paths
+    // Where the published versions are kept (docs/history.md): a previous site or bundle,
+    // or a folder of snapshots REGISTER/DATE.xml, which the build then adds the current
+    // versions to. Empty: the previous build in out_dir, if there is one.
+    std::string history_dir;
     bool allow_incomplete = false;
     check_options checks;
 };
 
 struct build_outcome {
-    bool changed = false;   // false: the previous site was identical; nothing was written
-    bool refused = false;   // true: checks found errors; nothing was written
-    std::size_t pages = 0;  // full notice pages
-    std::size_t files = 0;  // every file in the bundle
+    bool changed = false;      // false: the previous site was identical; nothing was written
+    bool refused = false;      // true: checks found errors; nothing was written
+    std::size_t pages = 0;     // full notice pages
+    std::size_t files = 0;     // every file in the bundle
+    std::size_t versions = 0;  // dated pages of earlier versions
     std::vector<finding> findings;
+    std::vector<std::string> warnings;  // "file:line:col: warning: ..." about the version history
     std::string out_dir;
 };
 

@@ -55,6 +55,11 @@ diff_result diff(const source_doc& old, const source_doc& neu);
 // The change as one sentence in `l`, e.g. "The retention of “Consumption data” changed from 6 years to 10 years."
 std::string describe_change(const diff_change& c, lang l);
 
+// The change as a sentence for the notice page's "Changes to this notice": as
+// describe_change, but a free text change is told without its word diff
+// ("Purpose “Billing”: the text changed (description).").
+std::string summarize_change(const diff_change& c, lang l);
+
 // Every change as text: a heading line per register, then one sentence per line. Empty when nothing changed.
 std::string format_diff(const diff_result& d, lang l);
 

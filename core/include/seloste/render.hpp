@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,13 +51,33 @@ struct alternate {
     std::string href;
 };
 
+// One version of a notice in its history (seloste build keeps them: docs/history.md):
+// a row of the "Changes to this notice" section, merged by date with the source's own
+// <history> entries.
+struct version_entry {
+    date effective;                    // the version's notice date
+    std::vector<std::string> changes;  // what changed from the version before, in the page's language
+    bool first = false;                // the first published version
+    std::string href;                  // its page; empty = no link
+};
+
+// Shown on the page of a dated version: in force from `from` until `until` (none: the current one).
+struct version_banner {
+    date from;
+    std::optional<date> until;
+    std::string current_href;  // the always-current page; empty = no link
+};
+
 struct render_options {
     lang language = lang::fi;
-    bool fragment = false;              // embeddable fragment instead of a full page
-    int heading_base = 0;               // level of the notice's title; 0 = 1 for pages, 2 for fragments
-    std::string stylesheet_href;        // pages: link this stylesheet; empty = inline the theme's CSS
-    std::vector<alternate> alternates;  // the other language versions (hreflang links)
-    std::string index_href;             // optional link back to an index page
+    bool fragment = false;                 // embeddable fragment instead of a full page
+    int heading_base = 0;                  // level of the notice's title; 0 = 1 for pages, 2 for fragments
+    std::string stylesheet_href;           // pages: link this stylesheet; empty = inline the theme's CSS
+    std::vector<alternate> alternates;     // the other language versions (hreflang links)
+    std::string index_href;                // optional link back to an index page
+    std::vector<version_entry> versions;   // the notice's published versions (build), oldest first
+    std::optional<version_banner> banner;  // this page shows a dated version
+    std::string feed_href;                 // the Atom feed of the notice's changes; empty = none
 };
 
 std::string render_html(const source_doc& doc, const register_& reg, const theme& th, const render_options& opts);

@@ -421,7 +421,7 @@ export function checkMarkup(bytes, kind) {
 
 /** What the policy checks a listed bundle file as: "page", "fragment", "css", or null. */
 export function kindOf(entry) {
-  if (entry.kind === "fragment") return "fragment";
+  if (entry.kind === "fragment" || entry.kind === "version-fragment") return "fragment";
   if (entry.kind === "page" || entry.kind === "index" || entry.path.endsWith(".html")) return "page";
   if (entry.path.endsWith(".css")) return "css";
   return null;
