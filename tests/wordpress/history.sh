@@ -61,7 +61,7 @@ H=$(admin_page)
 S_HIST=$(screen_sentence seloste-history "$CAT_EN" <<<"$H")
 check "History view: the import of #$HIST2 lists the retention sentence ($S_HIST)" test -n "$S_HIST" -a "$S_HIST" = "$S_EN"
 D=$(admin_page "&view=diff&bundle=$HIST2")
-check "What changed (#$HIST2 since #$HIST1) lists the sentence under changed notices" bash -c 'grep -q "since #$1" <<<"$0" && grep -q "Changed notices (1)" <<<"$0" && grep -qF -- "$2" <<<"$0"' "$D" "$HIST1" "$(php -r 'echo htmlspecialchars($argv[1], ENT_QUOTES | ENT_HTML5);' "$S_EN")"
+check "What changed (#$HIST2 since #$HIST1) lists the sentence under changed notices" bash -c 'grep -q "since #$1" <<<"$0" && grep -q "Changed notices ([1-9]" <<<"$0" && grep -qF -- "$2" <<<"$0"' "$D" "$HIST1" "$(php -r 'echo htmlspecialchars($argv[1], ENT_QUOTES | ENT_HTML5);' "$S_EN")"
 
 # The front end: the notice lists its earlier version; that URL shows it.
 H=$(view "$P_SHORT")
@@ -74,7 +74,7 @@ check "the history bundle has the fi fragments of $REG (version $OLD_DATE: ${OLD
 [ -n "$OLD_FRAG" ] || OLD_FRAG=missing
 [ -n "$CUR_FRAG" ] || CUR_FRAG=missing
 curl -s "$OLD_URL" >"$T/old-version.html"
-check "the earlier version's URL says it is an earlier version" grep -q 'class="seloste-version-note"' "$T/old-version.html"
+check "the earlier version's URL says it is an earlier version" grep -q 'class="seloste-version-note' "$T/old-version.html"
 check "the earlier version's URL links back to the current version" grep -qF "href=\"$URL/?page_id=$P_SHORT\"" "$T/old-version.html"
 in_page() { [ -s "$2" ] && php -r 'exit(false !== strpos(file_get_contents($argv[1]), file_get_contents($argv[2])) ? 0 : 1);' "$1" "$2"; }
 check "the earlier version's URL serves the fragment of $OLD_DATE byte for byte" in_page "$T/old-version.html" "$T/hist/$OLD_FRAG"
@@ -91,9 +91,9 @@ check "the current notice shows the new retention period of $CAT_FI ($CUR_P, exp
 H=$(view "$P_BLOCK")
 check "the block (sv) lists the earlier version too" bash -c 'grep -q "class=\"seloste-versions\" lang=\"sv\"" <<<"$0" && grep -q "seloste_version=$1" <<<"$0"' "$H" "$OLD_DATE"
 H=$(curl -s "$URL/?page_id=$P_SHORT&seloste_register=$REG&seloste_version=1999-01-01")
-check "an unknown version date shows the current notice" bash -c '! grep -q "seloste-version-note" <<<"$0" && grep -q "seloste-versions" <<<"$0"' "$H"
+check "an unknown version date shows the current notice" bash -c '! grep -q "class=\"seloste-version-\(note\|back\)" <<<"$0" && grep -q "class=\"seloste-versions\"" <<<"$0"' "$H"
 H=$(curl -s "$URL/?page_id=$P_SHORT&seloste_register=$REG&seloste_version=%3Cscript%3Ealert(1)%3C/script%3E")
-check "a version parameter with markup is ignored, never printed" bash -c '! grep -q "<script>alert(1)" <<<"$0" && grep -q "seloste-versions" <<<"$0"' "$H"
+check "a version parameter with markup is ignored, never printed" bash -c '! grep -q "<script>alert(1)" <<<"$0" && grep -q "class=\"seloste-versions\"" <<<"$0"' "$H"
 
 # The readme's screenshots (readme.txt == Screenshots ==), taken here where every view has something to show.
 # SELOSTE_WP_ASSETS=DIR also copies them there (plugin/wordpress/assets holds the committed ones).
@@ -103,7 +103,7 @@ if [ -f "$T/node/node_modules/playwright-core/package.json" ]; then
 		"screenshot-1.png=$URL/wp-admin/options-general.php?page=seloste&seloste_result=ok|#seloste-import-changes" \
 		"screenshot-2.png=$URL/wp-admin/options-general.php?page=seloste&tab=history|#seloste-history" \
 		"screenshot-3.png=$URL/?page_id=$P_SHORT|.seloste-embed" \
-		"screenshot-4.png=$OLD_URL|.seloste-version-note" \
+		"screenshot-4.png=$OLD_URL|.seloste-embed" \
 		"screenshot-5.png=$URL/wp-admin/post.php?post=$P_BLOCK&action=edit|.wp-block-seloste-notice .seloste" 2>"$T/shots.err")
 	echo "screenshots: $SHOTS"
 	N_SHOTS=$(sed -n '/^== Screenshots ==/,/^== /p' "$PLUGIN/readme.txt" | grep -cE '^[0-9]+\. ')

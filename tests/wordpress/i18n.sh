@@ -31,7 +31,8 @@ echo preg_replace("/\\s+/u", " ", html_entity_decode(strip_tags($h), ENT_QUOTES 
 for loc in fi sv_SE; do
 	wpphp "update_user_meta( 1, 'locale', '$loc' );"
 	: >"$T/left-$loc.txt"
-	english_of "$PLUGIN/languages/seloste-$loc.po" >"$T/english.txt"
+	# The plugin's and the active seloste-native add-on's strings (its fields are on the Settings tab).
+	{ english_of "$PLUGIN/languages/seloste-$loc.po"; english_of "$PLUGIN/native-addon/languages/seloste-native-$loc.po"; } | sort -u >"$T/english.txt"
 	check "admin in $loc: $(wc -l <"$T/english.txt") English pieces to look for" test -s "$T/english.txt"
 	for q in "" "&seloste_result=ok" "&view=diff&bundle=$(active)"; do
 		admin_page "$q" | plugin_text >"$T/page-$loc.txt"

@@ -40,6 +40,13 @@ try {
       await page.evaluate(() => {
         const ep = window.wp && window.wp.data && window.wp.data.select('core/edit-post');
         if (ep && ep.isFeatureActive && ep.isFeatureActive('welcomeGuide')) window.wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+        // The Seloste block selected: the sidebar shows its register and language picker.
+        const be = window.wp && window.wp.data && window.wp.data.select('core/block-editor');
+        const block = be && be.getBlocks().find((b) => b.name === 'seloste/notice');
+        if (block) {
+          window.wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+          if (ep) window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+        }
       });
       if (selector) {
         const el = await page.waitForSelector(selector, { timeout: 30000 });

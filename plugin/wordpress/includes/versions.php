@@ -176,9 +176,12 @@ function seloste_notice_with_versions( array $args ) {
 		$old = seloste_stored_version_fragment( $bundle->ID, seloste_version_key( $register, $lang, $theme, $requested[1] ) );
 		if ( '' !== $old && in_array( $requested[1], seloste_earlier_versions( $bundle, $manifest, $register, $lang, $theme ), true ) ) {
 			seloste_enqueue_theme_style( $bundle->ID, $theme );
-			$note = '<p class="seloste-version-note" role="note" lang="' . esc_attr( $lang ) . '" data-version="' . esc_attr( $requested[1] ) . '">'
-				. esc_html( sprintf( $words['note'], seloste_version_date_text( $requested[1], $lang ) ) )
-				. ' <a href="' . esc_url( $base ) . '">' . esc_html( $words['current'] ) . '</a>.</p>';
+			// The engine's version fragment says itself that it is an earlier version (and
+			// when it was in force); the plugin adds the link back, and the note when missing.
+			$says = false !== strpos( $old, 'class="seloste-version-note' );
+			$note = '<p class="' . ( $says ? 'seloste-version-back' : 'seloste-version-note' ) . '" role="note" lang="' . esc_attr( $lang ) . '" data-version="' . esc_attr( $requested[1] ) . '">'
+				. ( $says ? '' : esc_html( sprintf( $words['note'], seloste_version_date_text( $requested[1], $lang ) ) ) . ' ' )
+				. '<a href="' . esc_url( $base ) . '">' . esc_html( $words['current'] ) . '</a></p>';
 			// The stored bytes of the version fragment: verified at the import, hash checked just now.
 			return $note . $old;
 		}
