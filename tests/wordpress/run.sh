@@ -41,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in php mariadbd mariadb-install-db mariadb-admin mariadb curl openssl zip unzip node npm phpunit; do
+for tool in php mariadbd mariadb-install-db mariadb-admin mariadb curl openssl zip unzip node npm phpunit python3 xgettext msgfmt; do
 	command -v "$tool" >/dev/null || die "missing tool: $tool (scripts/install-deps installs it)"
 done
 [ -d /usr/share/wordpress ] || die "missing Debian package: wordpress"
