@@ -110,6 +110,15 @@ if [ -f "$T/node/node_modules/playwright-core/package.json" ]; then
 	check "the suite took the readme's $N_SHOTS screenshots" bash -c 'for i in $(seq 1 "$1"); do [ -s "$0/screenshot-$i.png" ] || exit 1; done; [ "$1" -ge 1 ]' "$T/shots" "$N_SHOTS"
 	if [ -n "${SELOSTE_WP_ASSETS:-}" ]; then mkdir -p "$SELOSTE_WP_ASSETS" && cp "$T"/shots/screenshot-*.png "$SELOSTE_WP_ASSETS/"; fi
 	check "plugin/wordpress/assets has the readme's $N_SHOTS screenshots" bash -c 'for i in $(seq 1 "$1"); do [ -s "$0/screenshot-$i.png" ] || exit 1; done; [ "$1" -ge 1 ]' "$PLUGIN/assets" "$N_SHOTS"
+	# axe on the notice with its list of earlier versions, and on the earlier version with the link back.
+	cp "$HERE/axe.mjs" "$T/node/"
+	AXE_V=$(cd "$T/node" && node axe.mjs "$URL/?page_id=$P_SHORT" "$OLD_URL" 2>"$T/axe-versions.err")
+	for u in "$URL/?page_id=$P_SHORT" "$OLD_URL"; do
+		LINE=$(php -r 'foreach (explode("\n", $argv[1]) as $l) { $j = json_decode($l, true); if ($j && $j["url"] === $argv[2]) { echo $l; break; } }' "$AXE_V" "$u")
+		read -r EMB NV < <(php -r '$j=json_decode($argv[1],true); echo ($j["embeds"]??0)," ",count($j["notice"]??[1]);' "$LINE")
+		check "axe: no violations inside the notice with its version links ($u): $NV" test "${EMB:-0}" -ge 1 -a "${NV:-1}" = 0
+		[ "${NV:-1}" = 0 ] || php -r 'foreach (json_decode($argv[1],true)["notice"] ?? [] as $v) echo "  notice: {$v["id"]} {$v["target"]}\n";' "$LINE"
+	done
 else
 	fail "screenshots: no playwright-core from the axe section"
 fi
