@@ -13,7 +13,18 @@
  * The plugin never renders a notice by itself: it publishes the HTML that the
  * engine wrote into a bundle (docs/bundle-format.md), after verifying it.
  *
+ * Copyright (C) Seloste contributors
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation; either version 2 of the License, or (at your option)
+ * any later version. It is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General
+ * Public License (the file LICENSE) for more details.
+ *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -27,8 +38,9 @@ require_once __DIR__ . '/includes/policy.php';
 require_once __DIR__ . '/includes/verify.php';
 require_once __DIR__ . '/includes/import.php';
 require_once __DIR__ . '/includes/render.php';
+require_once __DIR__ . '/includes/changes.php';
+require_once __DIR__ . '/includes/versions.php';
 require_once __DIR__ . '/includes/block.php';
-require_once __DIR__ . '/includes/native.php';
 require_once __DIR__ . '/includes/settings.php';
 require_once __DIR__ . '/includes/admin-page.php';
 require_once __DIR__ . '/includes/site-health.php';

@@ -4,6 +4,7 @@
  * the uploaded bundles (uploads/seloste), on every site of a network.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;

@@ -24,7 +24,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const out = { registered: false, inspector: false, preview: false, errors: [] };
+const out = { registered: false, inspector: false, preview: false, languages: [], styled: false, errors: [] };
 try {
   await context.addCookies(cookies);
   const page = await context.newPage();
@@ -52,6 +52,12 @@ try {
     try {
       await page.waitForSelector('.block-editor-block-inspector select', { timeout: 15000 });
       out.inspector = await page.evaluate(() => [...document.querySelectorAll('.block-editor-block-inspector select option')].map((o) => o.value));
+      // The language picker's labels (the second select), and whether the preview has the notice stylesheet.
+      out.languages = await page.evaluate(() => [...(document.querySelectorAll('.block-editor-block-inspector select')[1] || { options: [] }).options].map((o) => o.textContent));
+      out.styled = await page.evaluate(() => {
+        const n = document.querySelector('.wp-block-seloste-notice .seloste');
+        return !!n && !!document.getElementById('seloste-editor-default-inline-css') && getComputedStyle(n).overflowWrap === 'anywhere';
+      });
     } catch (e) {
       out.inspector = false;
     }

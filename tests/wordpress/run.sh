@@ -41,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in php mariadbd mariadb-install-db mariadb-admin mariadb curl openssl zip unzip node npm phpunit; do
+for tool in php mariadbd mariadb-install-db mariadb-admin mariadb curl openssl zip unzip node npm phpunit python3 xgettext msgfmt; do
 	command -v "$tool" >/dev/null || die "missing tool: $tool (scripts/install-deps installs it)"
 done
 [ -d /usr/share/wordpress ] || die "missing Debian package: wordpress"
@@ -194,21 +194,29 @@ printf("REG=%s\nNAME_FI=%s\nNAME_SV=%s\nNAME_EN=%s\nBID=%s\nNREG=%d\n", escapesh
 [ -n "$REG" ] && [ -n "$NAME_FI" ] && [ -n "$BID" ] || die "cannot find a register with a business ID in the examples' bundle"
 echo "register $REG ($NAME_FI), business ID $BID, $NREG registers"
 
-# Install the plugin as a site owner would: the zip (made as docs/wordpress.md says) through WordPress's own installer.
-mkdir "$T/pkg" && cp -r "$PLUGIN" "$T/pkg/seloste" && (cd "$T/pkg" && zip -qr "$T/seloste.zip" seloste) || die "cannot zip the plugin"
-R=$(wpphp "
+# Install the plugin as a site owner would: the zips of scripts/package-wordpress through WordPress's own installer.
+. "$HERE/package.sh"
+install_zip() { # zip -> installed|failed
+	wpphp "
 require_once ABSPATH . 'wp-admin/includes/file.php';
 require_once ABSPATH . 'wp-admin/includes/misc.php';
 require_once ABSPATH . 'wp-admin/includes/class-wp-upgrader.php';
 \$u = new Plugin_Upgrader( new Automatic_Upgrader_Skin() );
-\$r = \$u->install( '$T/seloste.zip' );
-echo true === \$r ? 'installed' : 'failed';" 2>&1)
+\$r = \$u->install( '$1' );
+echo true === \$r ? 'installed' : 'failed';" 2>&1
+}
+R=$(install_zip "$T/pkg/seloste.zip")
 check "the plugin zip installs through Plugin_Upgrader ($R)" test "$R" = installed
 [ -f "$SITE/wp-content/plugins/seloste/seloste.php" ] || die "plugin not installed"
+R=$(install_zip "$T/pkg/seloste-native.zip")
+check "the seloste-native add-on zip installs through Plugin_Upgrader ($R)" test "$R" = installed
+[ -f "$SITE/wp-content/plugins/seloste-native/seloste-native.php" ] || die "add-on not installed"
 
 # Activate, configure, create users and pages (a second PHP process: WP_INSTALLING is over).
 wpphp "
 \$r = activate_plugin( 'seloste/seloste.php' );
+if ( is_wp_error( \$r ) ) { fwrite( STDERR, \$r->get_error_message() ); exit( 1 ); }
+\$r = activate_plugin( 'seloste-native/seloste-native.php' );
 if ( is_wp_error( \$r ) ) { fwrite( STDERR, \$r->get_error_message() ); exit( 1 ); }
 \$u = wp_insert_user( array( 'user_login' => 'editor', 'user_pass' => '$EDITOR_PW', 'user_email' => 'editor@example.invalid', 'role' => 'editor' ) );
 if ( is_wp_error( \$u ) ) { exit( 1 ); }
@@ -243,7 +251,14 @@ EDITOR="$T/editor.jar"
 check "admin logs in" login admin "$ADMIN_PW" "$ADMIN"
 check "editor logs in" login editor "$EDITOR_PW" "$EDITOR"
 
-admin_page() { curl -s -b "$ADMIN" -c "$ADMIN" "$URL/wp-admin/options-general.php?page=seloste${1:-}"; }
+admin_tab() { curl -s -b "$ADMIN" -c "$ADMIN" "$URL/wp-admin/options-general.php?page=seloste${1:-}"; }
+# The settings page has tabs (Status, Import, History, Settings): without a tab= or view=, all four, one after the other.
+admin_page() {
+	case "${1:-}" in
+	*tab=* | *view=*) admin_tab "${1:-}" ;;
+	*) for tab in status import history settings; do admin_tab "${1:-}&tab=$tab"; done ;;
+	esac
+}
 nonce_of() { # form id -> _wpnonce in that form
 	admin_page | php -r '$h=stream_get_contents(STDIN); if (preg_match("#<form[^>]*id=\"".$argv[1]."\".*?name=\"_wpnonce\" value=\"([0-9a-f]+)\"#s",$h,$m)) echo $m[1];' "$1"
 }
@@ -362,6 +377,8 @@ if (cd "$T/node" && npm ci --no-audit --no-fund --loglevel=error >"$T/npm.log" 2
 	check "block editor: ServerSideRender preview shows the notice" has "$ED" '"preview":true'
 	check "block editor: the register picker lists the manifest's registers" has "$ED" "\"$REG\""
 	check "block editor: no script errors" has "$ED" '"errors":[]'
+	check "block editor: the language picker says suomi / svenska / English" has "$ED" '"suomi","svenska","English"'
+	check "block editor: the preview has the notice stylesheet" has "$ED" '"styled":true'
 else
 	fail "npm ci for axe-core/playwright-core failed: $(tail -5 "$T/npm.log")"
 fi
@@ -415,6 +432,12 @@ check "editor cannot open the settings page ($CODE)" test "$CODE" = 403
 
 # ---------------------------------------------------------------- native path: the plain PHP script
 section "native path: the plain PHP script"
+NATIVE_FIELDS='id="seloste-(native_method|library_path|binary_path|sources|sign_key_path|web_native)"'
+check "with the seloste-native add-on active the settings page has the native fields" test "$(admin_page | grep -oE "$NATIVE_FIELDS" | sort -u | wc -l)" = 6
+wpphp 'deactivate_plugins( "seloste-native/seloste-native.php" );'
+check "without the add-on the settings page has no native field" bash -c '! grep -qE "$1" <<<"$0"' "$(admin_page)" "$NATIVE_FIELDS"
+check "without the add-on Site Health has no native test" bash -c '! grep -q seloste_native <<<"$0"' "$(wpphp 'echo implode( ",", array_keys( apply_filters( "site_status_tests", array( "direct" => array(), "async" => array() ) )["direct"] ) );')"
+wpphp 'activate_plugin( "seloste-native/seloste-native.php" );'
 LIB=""
 [ -n "$BUILD" ] && [ -f "$BUILD/bindings/c/libseloste_c.so" ] && LIB="$BUILD/bindings/c/libseloste_c.so"
 [ -n "${SELOSTE_C_LIB:-}" ] && [ -f "$SELOSTE_C_LIB" ] && LIB="$SELOSTE_C_LIB"
@@ -427,7 +450,7 @@ else
 	METHOD=binary
 	echo "note: no libseloste_c.so (SELOSTE_C_LIB or \$SELOSTE_BUILD_DIR/bindings/c); the native path runs through the binary"
 fi
-OUT=$(php -d ffi.enable=preload "$SITE/wp-content/plugins/seloste/bin/seloste-build.php" "--wp=$SITE" "${NATIVE_ARGS[@]}" "--sign=$T/key" "${NATIVE_SRC[@]}" 2>&1)
+OUT=$(php -d ffi.enable=preload "$SITE/wp-content/plugins/seloste-native/bin/seloste-build.php" "--wp=$SITE" "${NATIVE_ARGS[@]}" "--sign=$T/key" "${NATIVE_SRC[@]}" 2>&1)
 RC=$?
 echo "$OUT"
 check "native build ($METHOD) through bin/seloste-build.php succeeds" test "$RC" = 0
@@ -444,11 +467,11 @@ check "native engine version recorded" test -n "$(wpphp 'echo get_option( "selos
 # The same bundle as `seloste build` of that source: same manifest bytes.
 "$SELOSTE_BIN" build --sign "$T/key" "${NATIVE_SRC[@]}" -o "$T/native-ref" >/dev/null 2>&1
 check "native path produced the same bundle as seloste build" test "$(wpphp "echo get_post_meta( $NATIVE, '_seloste_manifest_sha256', true );")" = "$(sha256sum <"$T/native-ref/manifest.json" | cut -d' ' -f1)"
-OUT=$(php "$SITE/wp-content/plugins/seloste/bin/seloste-build.php" "--wp=$SITE" --method=binary --binary=/nonexistent/seloste "${NATIVE_SRC[@]}" 2>&1)
+OUT=$(php "$SITE/wp-content/plugins/seloste-native/bin/seloste-build.php" "--wp=$SITE" --method=binary --binary=/nonexistent/seloste "${NATIVE_SRC[@]}" 2>&1)
 RC=$?
 check "native build with a missing binary fails cleanly (exit 1)" test "$RC" = 1
 check "a failed native build leaves the bundle live" test "$(active)" = "$NATIVE"
-CODE=$(curl -s -o /dev/null -w '%{http_code}' "$URL/wp-content/plugins/seloste/bin/seloste-build.php")
+CODE=$(curl -s -o /dev/null -w '%{http_code}' "$URL/wp-content/plugins/seloste-native/bin/seloste-build.php")
 check "bin/seloste-build.php refuses web requests ($CODE)" test "$CODE" = 403
 
 # ---------------------------------------------------------------- history, diff and rollback
@@ -469,6 +492,11 @@ else
 	H=$(admin_page "&view=diff&bundle=$LIVE")
 	check "diff view of the first import" has "$H" "the first import"
 fi
+
+# ---------------------------------------------------------------- version history (#15)
+. "$HERE/history.sh"
+. "$HERE/i18n.sh"
+. "$HERE/admin.sh"
 
 # ---------------------------------------------------------------- native build from a web request (FFI only, only when enabled)
 section "native build from a web request (FFI only, only when enabled)"
@@ -675,7 +703,7 @@ check "uninstall removes the uploaded bundles" test ! -e "$SITE/wp-content/uploa
 
 # ---------------------------------------------------------------- PHP errors from the plugin's own files
 section "PHP errors from the plugin's own files"
-LOGS=$(cat "$T/debug.log" "$T/server.log" 2>/dev/null | grep -E 'PHP (Fatal|Parse|Warning|Notice|Deprecated|Recoverable)|Uncaught' | grep -E 'plugins/seloste/|seloste_' || true)
+LOGS=$(cat "$T/debug.log" "$T/server.log" 2>/dev/null | grep -E 'PHP (Fatal|Parse|Warning|Notice|Deprecated|Recoverable)|Uncaught' | grep -E 'plugins/seloste/|plugins/seloste-native/|seloste_' || true)
 if [ -z "$LOGS" ]; then pass "no PHP errors, warnings or notices from the plugin's files"; else fail "PHP messages from the plugin:"; echo "$LOGS" | head -20; fi
 OTHER=$(grep -cE 'PHP (Fatal|Parse|Warning)' "$T/debug.log" 2>/dev/null || true)
 [ "${OTHER:-0}" != 0 ] && echo "note: $OTHER warning/error line(s) from WordPress itself in debug.log (not the plugin's)"

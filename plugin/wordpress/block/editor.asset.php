@@ -3,6 +3,7 @@
  * Dependencies of editor.js (plain JavaScript, no build step).
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 return array(

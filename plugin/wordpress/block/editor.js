@@ -2,6 +2,8 @@
  * Editor side of the seloste/notice block. Plain JavaScript on WordPress's
  * globals, no build step. The preview is the server's own output
  * (ServerSideRender), so the editor shows exactly what visitors get.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
  */
 ( function ( wp ) {
 	'use strict';
@@ -14,6 +16,9 @@
 	var Notice = wp.components.Notice;
 	var ServerSideRender = wp.serverSideRender;
 	var data = window.selosteEditorData || { imported: false, registers: [], languages: [], themes: [] };
+
+	// Each language by its own name, as a reader of it looks for it.
+	var languageNames = { fi: 'suomi', sv: 'svenska', en: 'English' };
 
 	function registerLabel( r ) {
 		var n = r.name || {};
@@ -31,7 +36,7 @@
 			);
 			var langOptions = [ { label: __( 'Page language', 'seloste' ), value: '' } ].concat(
 				data.languages.map( function ( l ) {
-					return { label: l, value: l };
+					return { label: languageNames[ l ] || l, value: l };
 				} )
 			);
 			var themeOptions = [ { label: __( 'Default', 'seloste' ), value: '' } ].concat(

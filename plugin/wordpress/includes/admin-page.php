@@ -1,10 +1,11 @@
 <?php
 /**
- * What Settings → Seloste prints: status, import forms, history with diff and
- * rollback, the settings form and the privacy policy page chooser. Read-only:
+ * What Settings → Seloste prints: status, import forms, history with the
+ * recorded changes and rollback, the settings form and the privacy policy page chooser. Read-only:
  * every change goes through an action in settings.php.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -24,13 +25,51 @@ function seloste_render_settings_page() {
 		echo '</div>';
 		return;
 	}
+	$tabs = seloste_admin_tabs();
+	$tab  = isset( $_GET['tab'] ) ? sanitize_key( wp_unslash( $_GET['tab'] ) ) : 'status'; // phpcs:ignore WordPress.Security.NonceVerification.Recommended
+	$tab  = isset( $tabs[ $tab ] ) ? $tab : 'status';
+	echo '<nav class="nav-tab-wrapper" aria-label="' . esc_attr__( 'Seloste sections', 'seloste' ) . '">';
+	foreach ( $tabs as $key => $label ) {
+		printf(
+			'<a href="%1$s" class="nav-tab%2$s" id="seloste-tab-%3$s"%4$s>%5$s</a>',
+			esc_url( seloste_admin_url( array( 'tab' => $key ) ) ),
+			$key === $tab ? ' nav-tab-active' : '',
+			esc_attr( $key ),
+			$key === $tab ? ' aria-current="page"' : '',
+			esc_html( $label )
+		);
+	}
+	echo '</nav>';
 	seloste_render_result_notice();
-	seloste_render_status();
-	seloste_render_import_forms();
-	seloste_render_history();
-	seloste_render_settings_form();
-	seloste_render_privacy_form();
+	switch ( $tab ) {
+		case 'import':
+			seloste_render_import_forms();
+			break;
+		case 'history':
+			seloste_render_history();
+			break;
+		case 'settings':
+			seloste_render_settings_form();
+			seloste_render_privacy_form();
+			break;
+		default:
+			seloste_render_status();
+	}
 	echo '</div>';
+}
+
+/**
+ * The tabs of the settings page.
+ *
+ * @return array<string,string> Key => label.
+ */
+function seloste_admin_tabs() {
+	return array(
+		'status'   => __( 'Status', 'seloste' ),
+		'import'   => __( 'Import', 'seloste' ),
+		'history'  => __( 'History', 'seloste' ),
+		'settings' => __( 'Settings', 'seloste' ),
+	);
 }
 
 /**
@@ -52,7 +91,70 @@ function seloste_render_result_notice() {
 		esc_attr( $ok ? 'notice-success' : 'notice-error' ),
 		esc_attr( $ok ? 'ok' : 'refused' ),
 		esc_html( $ok ? __( 'Done:', 'seloste' ) : __( 'Refused:', 'seloste' ) ),
-		esc_html( (string) ( $last['message'] ?? '' ) . ( $ok ? '' : ' ' . __( 'The notices that were live stay live.', 'seloste' ) ) )
+		esc_html( seloste_record_message( is_array( $last ) ? $last : array() ) . ( $ok ? '' : ' ' . __( 'The notices that were live stay live.', 'seloste' ) ) )
+	);
+	if ( $ok && ! empty( $last['bundle'] ) && 'rollback' !== ( $last['source'] ?? '' ) ) {
+		seloste_render_import_changes( (int) $last['bundle'] );
+	}
+}
+
+/**
+ * What an import changed, per register, in the admin user's language: the
+ * change sentences the engine recorded in the bundle.
+ *
+ * @param int $bundle_id Bundle post ID.
+ */
+function seloste_render_import_changes( $bundle_id ) {
+	$changes = seloste_bundle_changes( $bundle_id );
+	$html    = seloste_changes_html( $changes['registers'], seloste_admin_lang() );
+	echo '<section id="seloste-import-changes" aria-labelledby="seloste-import-changes-title"><h2 id="seloste-import-changes-title">'
+		. esc_html(
+			$changes['previous']
+				/* translators: 1: bundle number, 2: previous bundle number */
+				? sprintf( __( 'What changed with this import (#%1$d, since #%2$d)', 'seloste' ), $bundle_id, $changes['previous'] )
+				/* translators: %d: bundle number */
+				: sprintf( __( 'What this import (#%d) published', 'seloste' ), $bundle_id )
+		)
+		. '</h2>';
+	echo '' !== $html ? seloste_kses_changes( $html ) : '<p>' . esc_html__( 'No notices.', 'seloste' ) . '</p>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
+	echo '</section>';
+}
+
+/**
+ * Where an import came from, in the reader's language.
+ *
+ * @param string $source upload, fetch, native, cli or rollback.
+ * @return string
+ */
+function seloste_source_label( $source ) {
+	$labels = array(
+		'upload'   => __( 'upload', 'seloste' ),
+		'fetch'    => __( 'scheduled fetch', 'seloste' ),
+		'native'   => __( 'native build', 'seloste' ),
+		'cli'      => __( 'WP-CLI', 'seloste' ),
+		'rollback' => __( 'roll back', 'seloste' ),
+	);
+	return $labels[ $source ] ?? $source;
+}
+
+/**
+ * The markup seloste_changes_html() writes, and nothing else (its text is escaped already).
+ *
+ * @param string $html HTML.
+ * @return string
+ */
+function seloste_kses_changes( $html ) {
+	return wp_kses(
+		$html,
+		array(
+			'ul'     => array( 'class' => true ),
+			'li'     => array(
+				'class'         => true,
+				'data-register' => true,
+			),
+			'strong' => array(),
+			'time'   => array( 'datetime' => true ),
+		)
 	);
 }
 
@@ -63,16 +165,17 @@ function seloste_render_status() {
 	$path   = seloste_active_path();
 	$bundle = seloste_active_bundle();
 	$m      = $bundle ? seloste_bundle_manifest( $bundle ) : null;
-	$native = get_option( SELOSTE_OPTION_NATIVE_INFO, array() );
 	$last   = get_option( SELOSTE_OPTION_LAST_IMPORT, array() );
 	$rows   = array();
 
 	$rows[ __( 'Active path', 'seloste' ) ] = '<strong>' . esc_html( $path['path'] ) . '</strong><br>' . esc_html( $path['why'] );
 	$engine                                 = $m ? esc_html( (string) ( $m['generator'] ?? '?' ) ) . ' ' . esc_html__( '(built the live bundle)', 'seloste' ) : esc_html__( 'No bundle imported yet.', 'seloste' );
-	if ( ! empty( $native['engine'] ) ) {
-		/* translators: 1: version, 2: ffi or binary, 3: date */
-		$engine .= '<br>' . esc_html( sprintf( __( 'Native engine %1$s via %2$s, last run %3$s', 'seloste' ), $native['engine'], $native['method'], wp_date( 'Y-m-d H:i', (int) $native['time'] ) ) );
-	}
+	/**
+	 * More about the engine on the status table (the seloste-native add-on's last run), escaped HTML.
+	 *
+	 * @param string $extra '' or HTML starting with <br>.
+	 */
+	$engine .= (string) apply_filters( 'seloste_status_engine', '' );
 	$rows[ __( 'Engine version', 'seloste' ) ] = $engine;
 	if ( $bundle ) {
 		$signed = get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'signature verified', 'seloste' ) : ( get_post_meta( $bundle->ID, '_seloste_signed', true ) ? __( 'signed, but no public key is configured to check it', 'seloste' ) : __( 'not signed', 'seloste' ) );
@@ -82,16 +185,16 @@ function seloste_render_status() {
 				__( '#%1$d, imported %2$s by %3$s; %4$d registers; %5$s; manifest SHA-256 %6$s', 'seloste' ),
 				$bundle->ID,
 				wp_date( 'Y-m-d H:i', (int) get_post_meta( $bundle->ID, '_seloste_imported_at', true ) ),
-				(string) get_post_meta( $bundle->ID, '_seloste_source', true ),
+				seloste_source_label( (string) get_post_meta( $bundle->ID, '_seloste_source', true ) ),
 				count( $m['registers'] ?? array() ),
 				$signed,
 				substr( (string) get_post_meta( $bundle->ID, '_seloste_manifest_sha256', true ), 0, 16 ) . '…'
 			)
 		);
 	}
-	if ( $last ) {
+	if ( is_array( $last ) && isset( $last['time'], $last['source'], $last['ok'] ) ) {
 		$rows[ __( 'Last import', 'seloste' ) ] = '<span id="seloste-last-import" data-ok="' . esc_attr( $last['ok'] ? '1' : '0' ) . '">'
-			. esc_html( sprintf( '%s, %s: %s %s', wp_date( 'Y-m-d H:i:s', (int) $last['time'] ), $last['source'], $last['ok'] ? __( 'OK.', 'seloste' ) : __( 'Refused.', 'seloste' ), $last['message'] ?? '' ) ) . '</span>';
+			. esc_html( sprintf( '%s, %s: %s %s', wp_date( 'Y-m-d H:i:s', (int) $last['time'] ), seloste_source_label( (string) $last['source'] ), $last['ok'] ? __( 'OK.', 'seloste' ) : __( 'Refused.', 'seloste' ), seloste_record_message( $last ) ) ) . '</span>';
 	}
 	echo '<h2>' . esc_html__( 'Status', 'seloste' ) . '</h2><table class="widefat striped" id="seloste-status"><tbody>';
 	foreach ( $rows as $label => $value ) {
@@ -158,13 +261,10 @@ function seloste_render_import_forms() {
 		submit_button( __( 'Fetch now', 'seloste' ), 'secondary', 'submit', false );
 		echo '</p></form>';
 	}
-	if ( 'ffi' === seloste_native_method( true )['method'] && seloste_native_sources() ) {
-		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '"><input type="hidden" name="action" value="seloste_native_build">';
-		wp_nonce_field( 'seloste_native_build' );
-		echo '<p>';
-		submit_button( __( 'Build now with the engine (FFI)', 'seloste' ), 'secondary', 'submit', false );
-		echo '</p></form>';
-	}
+	/**
+	 * More ways to import, after the upload and fetch forms (the seloste-native add-on's build button).
+	 */
+	do_action( 'seloste_import_forms' );
 }
 
 /**
@@ -173,26 +273,30 @@ function seloste_render_import_forms() {
 function seloste_render_history() {
 	$history = seloste_history();
 	$active  = (int) get_option( SELOSTE_OPTION_ACTIVE, 0 );
+	$lang    = seloste_admin_lang();
 	echo '<h2>' . esc_html__( 'History', 'seloste' ) . '</h2>';
 	if ( ! $history ) {
 		echo '<p>' . esc_html__( 'Nothing imported yet.', 'seloste' ) . '</p>';
 		return;
 	}
-	echo '<table class="widefat striped" id="seloste-history"><thead><tr><th scope="col">#</th><th scope="col">' . esc_html__( 'Imported', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'From', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Engine', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Signature', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Actions', 'seloste' ) . '</th></tr></thead><tbody>';
+	echo '<table class="widefat striped" id="seloste-history"><thead><tr><th scope="col">#</th><th scope="col">' . esc_html__( 'Imported', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'From', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Engine', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Signature', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Changes', 'seloste' ) . '</th><th scope="col">' . esc_html__( 'Actions', 'seloste' ) . '</th></tr></thead><tbody>';
 	foreach ( $history as $bundle ) {
 		$is_live = $bundle->ID === $active;
 		echo '<tr data-bundle="' . esc_attr( (string) $bundle->ID ) . '"' . ( $is_live ? ' class="seloste-live"' : '' ) . '>';
 		echo '<td>' . esc_html( (string) $bundle->ID ) . ( $is_live ? ' <strong>' . esc_html__( '(live)', 'seloste' ) . '</strong>' : '' ) . '</td>';
 		echo '<td>' . esc_html( wp_date( 'Y-m-d H:i:s', (int) get_post_meta( $bundle->ID, '_seloste_imported_at', true ) ) ) . '</td>';
-		echo '<td>' . esc_html( (string) get_post_meta( $bundle->ID, '_seloste_source', true ) ) . '</td>';
+		echo '<td>' . esc_html( seloste_source_label( (string) get_post_meta( $bundle->ID, '_seloste_source', true ) ) ) . '</td>';
 		echo '<td>' . esc_html( (string) get_post_meta( $bundle->ID, '_seloste_generator', true ) ) . '</td>';
-		echo '<td>' . esc_html( get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'verified', 'seloste' ) : __( 'not checked', 'seloste' ) ) . '</td><td>';
-		echo '<a href="' . esc_url( seloste_admin_url( array( 'view' => 'diff', 'bundle' => $bundle->ID ) ) ) . '">' . esc_html__( 'What changed', 'seloste' ) . '</a>';
+		echo '<td>' . esc_html( get_post_meta( $bundle->ID, '_seloste_sig_checked', true ) ? __( 'verified', 'seloste' ) : __( 'not checked', 'seloste' ) ) . '</td>';
+		// Only what changed: unchanged notices are left out of the history.
+		$changes = seloste_changes_html( seloste_bundle_changes( $bundle->ID )['registers'], $lang, array( 'first', 'added', 'removed', 'no-record', 'changed' ) );
+		echo '<td class="seloste-history-changes">' . ( '' !== $changes ? seloste_kses_changes( $changes ) : esc_html__( 'unchanged', 'seloste' ) ) . '</td><td>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
+		echo '<a class="button button-small" href="' . esc_url( seloste_admin_url( array( 'view' => 'diff', 'bundle' => $bundle->ID ) ) ) . '">' . esc_html__( 'What changed', 'seloste' ) . '</a>';
 		if ( ! $is_live ) {
 			echo ' <form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="display:inline"><input type="hidden" name="action" value="seloste_rollback"><input type="hidden" name="bundle" value="' . esc_attr( (string) $bundle->ID ) . '">';
 			wp_nonce_field( 'seloste_rollback' );
 			/* translators: %d: bundle number */
-			echo '<button type="submit" class="button button-small" aria-label="' . esc_attr( sprintf( __( 'Make #%d live again', 'seloste' ), $bundle->ID ) ) . '">' . esc_html__( 'Roll back to this', 'seloste' ) . '</button></form>';
+			echo '<button type="submit" class="button button-small">' . esc_html( sprintf( __( 'Roll back to #%d', 'seloste' ), $bundle->ID ) ) . '</button></form>';
 		}
 		echo '</td></tr>';
 	}
@@ -200,7 +304,8 @@ function seloste_render_history() {
 }
 
 /**
- * What changed from the previous import to a given one.
+ * What changed from the previous import to a given one: the change sentences
+ * the engine recorded in the bundle, per register (no page diff).
  *
  * @param int $bundle_id Bundle post ID.
  */
@@ -211,36 +316,39 @@ function seloste_render_diff_view( $bundle_id ) {
 		echo '<p>' . esc_html__( 'No such bundle.', 'seloste' ) . '</p>';
 		return;
 	}
-	$previous = 0;
-	foreach ( seloste_history() as $b ) {
-		if ( $b->ID < $post->ID ) {
-			$previous = $b->ID;
-			break;
-		}
-	}
-	$diff = seloste_bundle_diff( $previous, $post->ID );
+	$changes  = seloste_bundle_changes( $post->ID );
+	$previous = (int) $changes['previous'];
+	$lang     = seloste_admin_lang();
+	$old      = $previous ? seloste_bundle_manifest( $previous ) : null;
+	$new      = seloste_bundle_manifest( $post->ID );
 	/* translators: 1: bundle number, 2: previous bundle number */
 	echo '<h2 id="seloste-diff">' . esc_html( $previous ? sprintf( __( 'Changes in #%1$d since #%2$d', 'seloste' ), $post->ID, $previous ) : sprintf( __( 'Contents of #%1$d (the first import)', 'seloste' ), $post->ID ) ) . '</h2>';
+	if ( $previous && ! $old ) {
+		echo '<p>' . esc_html__( 'The previous import is no longer stored; the changes were kept when this bundle was imported.', 'seloste' ) . '</p>';
+	}
 	/* translators: 1: findings before, 2: findings after */
-	echo '<p>' . esc_html( sprintf( __( 'Findings: %1$d before, %2$d now.', 'seloste' ), $diff['findings_before'], $diff['findings_after'] ) ) . '</p>';
+	echo '<p>' . esc_html( sprintf( __( 'Findings: %1$d before, %2$d now.', 'seloste' ), count( $old['findings'] ?? array() ), count( $new['findings'] ?? array() ) ) ) . '</p>';
 	foreach ( array(
-		'added'   => __( 'New notices', 'seloste' ),
-		'removed' => __( 'Removed notices', 'seloste' ),
-	) as $key => $label ) {
-		echo '<h3>' . esc_html( $label ) . ' (' . count( $diff[ $key ] ) . ')</h3>';
-		if ( $diff[ $key ] ) {
-			echo '<ul class="seloste-diff-' . esc_attr( $key ) . '">';
-			foreach ( $diff[ $key ] as $item ) {
-				echo '<li>' . esc_html( $item ) . '</li>';
-			}
-			echo '</ul>';
+		'added'   => array( __( 'New notices', 'seloste' ), array( 'added', 'first' ) ),
+		'removed' => array( __( 'Removed notices', 'seloste' ), array( 'removed' ) ),
+		'changed' => array( __( 'Changed notices', 'seloste' ), array( 'changed', 'no-record' ) ),
+	) as $key => $group ) {
+		$count = count(
+			array_filter(
+				$changes['registers'],
+				static function ( $r ) use ( $group ) {
+					return in_array( $r['status'] ?? '', $group[1], true );
+				}
+			)
+		);
+		echo '<h3 class="seloste-diff-' . esc_attr( $key ) . '">' . esc_html( $group[0] ) . ' (' . (int) $count . ')</h3>';
+		if ( $count ) {
+			echo seloste_kses_changes( seloste_changes_html( $changes['registers'], $lang, $group[1] ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
 		}
 	}
-	echo '<h3>' . esc_html__( 'Changed notices', 'seloste' ) . ' (' . count( $diff['changed'] ) . ')</h3>';
-	foreach ( $diff['changed'] as $label => $table ) {
-		echo '<h4 class="seloste-diff-changed">' . esc_html( $label ) . '</h4>';
-		// wp_text_diff() escapes the text it compares and returns its own table markup.
-		echo wp_kses_post( $table );
+	$unchanged = seloste_changes_html( $changes['registers'], $lang, array( 'unchanged' ) );
+	if ( '' !== $unchanged ) {
+		echo '<h3>' . esc_html__( 'Unchanged notices', 'seloste' ) . '</h3>' . seloste_kses_changes( $unchanged ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- seloste_kses_changes() filters it.
 	}
 }
 
@@ -286,29 +394,16 @@ function seloste_render_settings_form() {
 		echo '<option value="' . esc_attr( $key ) . '"' . selected( $s['fetch_interval'], $key, false ) . '>' . esc_html( $schedule['display'] ) . '</option>';
 	}
 	echo '</select></td></tr>';
-	echo '<tr><th scope="row"><label for="seloste-native_method">' . esc_html__( 'Native engine', 'seloste' ) . '</label></th><td><select id="seloste-native_method" name="' . esc_attr( $name ) . '[native_method]">';
-	foreach ( array(
-		'auto'   => __( 'FFI if possible, else the binary', 'seloste' ),
-		'ffi'    => __( 'FFI only', 'seloste' ),
-		'binary' => __( 'Binary only', 'seloste' ),
-	) as $key => $label ) {
-		echo '<option value="' . esc_attr( $key ) . '"' . selected( $s['native_method'], $key, false ) . '>' . esc_html( $label ) . '</option>';
-	}
-	echo '</select><p class="description">' . esc_html__( 'Used by bin/seloste-build.php and wp seloste build on the command line.', 'seloste' ) . '</p></td></tr>';
-	$text( 'library_path', __( 'Library (FFI)', 'seloste' ), __( 'Absolute path of libseloste_c.so. The constant SELOSTE_LIBRARY in wp-config.php overrides this.', 'seloste' ) );
-	$text( 'binary_path', __( 'seloste binary', 'seloste' ), __( 'Absolute path of the seloste command-line program. The constant SELOSTE_BINARY overrides this.', 'seloste' ) );
-	printf(
-		'<tr><th scope="row"><label for="seloste-sources">%1$s</label></th><td><textarea class="large-text code" rows="3" id="seloste-sources" name="%2$s[sources]">%3$s</textarea><p class="description">%4$s</p></td></tr>',
-		esc_html__( 'Source files', 'seloste' ),
-		esc_attr( $name ),
-		esc_textarea( (string) $s['sources'] ),
-		esc_html__( 'Absolute paths of the XML sources on this server, one a line, for the native build.', 'seloste' )
-	);
-	$text( 'sign_key_path', __( 'Signing key file', 'seloste' ), __( 'Secret key file for signing native builds (needed when a public key is set). Keep it outside the web root.', 'seloste' ) );
-	$check( 'web_native', __( 'Build from this page', 'seloste' ), __( 'Allow a native build from a web request. It only runs where PHP\'s ffi.enable is on for web requests; programs are never started from web requests.', 'seloste' ) );
+	/**
+	 * More rows of the settings form (the seloste-native add-on's fields).
+	 *
+	 * @param array  $s    Settings.
+	 * @param string $name The option name the fields post to.
+	 */
+	do_action( 'seloste_settings_fields', $s, $name );
 	$text( 'keep_versions', __( 'Versions to keep', 'seloste' ), __( 'How many imports the history keeps (2 to 100).', 'seloste' ), 'number' );
 	echo '</tbody></table>';
-	submit_button();
+	submit_button( __( 'Save settings', 'seloste' ) );
 	echo '</form>';
 }
 

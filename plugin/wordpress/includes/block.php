@@ -4,6 +4,7 @@
  * editor script needs: the registers, languages and themes of the live bundle.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -13,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
  */
 function seloste_register_block() {
 	register_block_type( SELOSTE_PLUGIN_DIR . '/block' );
+	// The editor script's strings: languages/seloste-LOCALE-MD5.json (scripts/wordpress-i18n).
+	wp_set_script_translations( generate_block_asset_handle( 'seloste/notice', 'editorScript' ), 'seloste', SELOSTE_PLUGIN_DIR . '/languages' );
 }
 
 /**
@@ -43,6 +46,32 @@ function seloste_editor_data() {
 function seloste_block_editor_data() {
 	$handle = generate_block_asset_handle( 'seloste/notice', 'editorScript' );
 	wp_add_inline_script( $handle, 'window.selosteEditorData = ' . wp_json_encode( seloste_editor_data() ) . ';', 'before' );
+	seloste_block_editor_style();
+}
+
+/**
+ * The notice stylesheet of the live bundle in the block editor, so that the
+ * preview looks as the notice does on the page: the default theme's (or the
+ * bundle's first theme's), the same stored bytes as on the front end. Every
+ * rule of a Seloste stylesheet sits under the notice's root class, so the
+ * editor around the preview is not restyled.
+ */
+function seloste_block_editor_style() {
+	$bundle   = seloste_active_bundle();
+	$manifest = $bundle ? seloste_bundle_manifest( $bundle ) : null;
+	if ( ! $manifest ) {
+		return;
+	}
+	$theme = in_array( 'default', $manifest['themes'], true ) ? 'default' : (string) ( $manifest['themes'][0] ?? 'default' );
+	$index = get_post_meta( $bundle->ID, '_seloste_index', true );
+	$id    = is_array( $index ) ? (int) ( $index[ 'file|assets/seloste-' . $theme . '.css' ] ?? 0 ) : 0;
+	$css   = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
+	if ( '' === $css || null !== seloste_stored_file_problem( $id, $css ) ) {
+		return;
+	}
+	wp_register_style( 'seloste-editor-' . $theme, false, array(), SELOSTE_PLUGIN_VERSION );
+	wp_add_inline_style( 'seloste-editor-' . $theme, $css );
+	wp_enqueue_style( 'seloste-editor-' . $theme );
 }
 
 /**

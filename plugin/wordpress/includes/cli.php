@@ -1,9 +1,11 @@
 <?php
 /**
- * WP-CLI commands: `wp seloste build|import|fetch|status|rollback`.
+ * WP-CLI commands: `wp seloste import|fetch|status|rollback` (the seloste-native
+ * add-on adds `wp seloste build`).
  * Loaded only when WP-CLI runs. The same functions as the admin page.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -12,39 +14,6 @@ defined( 'ABSPATH' ) || exit;
  * Manages Seloste privacy notices.
  */
 class Seloste_CLI_Command {
-
-	/**
-	 * Builds the sources with the engine (FFI or the seloste binary) and imports the bundle.
-	 *
-	 * ## OPTIONS
-	 *
-	 * [<source>...]
-	 * : Source XML files. Default: the ones in the settings.
-	 *
-	 * [--method=<method>]
-	 * : ffi or binary. Default: the first that works.
-	 *
-	 * [--sign=<keyfile>]
-	 * : Secret key to sign with. Default: the one in the settings.
-	 *
-	 * ## EXAMPLES
-	 *
-	 *     wp seloste build /srv/seloste/group.xml --method=ffi
-	 *
-	 * @param array $args       Positional arguments.
-	 * @param array $assoc_args Options.
-	 */
-	public function build( $args, $assoc_args ) {
-		$result = seloste_native_build_and_import(
-			array(
-				'sources' => $args ? $args : null,
-				'method'  => $assoc_args['method'] ?? null,
-				'sign'    => $assoc_args['sign'] ?? null,
-				'web'     => false,
-			)
-		);
-		$this->finish( $result );
-	}
 
 	/**
 	 * Imports a bundle zip or folder.

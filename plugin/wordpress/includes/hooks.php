@@ -3,10 +3,12 @@
  * Every hook the plugin adds, in one place.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
 
+add_action( 'init', 'seloste_load_textdomain', 1 );
 add_action( 'init', 'seloste_register_post_types' );
 add_action( 'init', 'seloste_register_block' );
 add_action(
@@ -24,7 +26,6 @@ add_action( 'admin_init', 'seloste_register_settings' );
 add_action( 'admin_post_seloste_upload', 'seloste_handle_upload' );
 add_action( 'admin_post_seloste_rollback', 'seloste_handle_rollback' );
 add_action( 'admin_post_seloste_fetch', 'seloste_handle_fetch' );
-add_action( 'admin_post_seloste_native_build', 'seloste_handle_native_build' );
 add_action( 'admin_post_seloste_privacy_page', 'seloste_handle_privacy_page' );
 add_filter( 'plugin_action_links_' . plugin_basename( SELOSTE_PLUGIN_FILE ), 'seloste_action_links' );
 

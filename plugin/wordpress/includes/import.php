@@ -1,6 +1,6 @@
 <?php
 /**
- * Import: unpack, verify, then publish atomically; history, diff and rollback;
+ * Import: unpack, verify, then publish atomically; history and rollback;
  * the opt-in scheduled fetch.
  *
  * Publishing stores every fragment and stylesheet of a verified bundle as
@@ -9,6 +9,7 @@
  * so a refused or half-done import leaves the previous notices live.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -70,7 +71,7 @@ function seloste_import_dir( $dir, $source, array $extra = array() ) {
 	}
 	$active = seloste_active_bundle();
 	if ( $active && hash_equals( (string) get_post_meta( $active->ID, '_seloste_manifest_sha256', true ), $verified['manifest_sha256'] ) ) {
-		seloste_record_import( $active->ID, $source, __( 'The bundle is identical to the live one; nothing changed.', 'seloste' ) );
+		seloste_record_import( $active->ID, $source, 'seloste_identical' );
 		return $active->ID;
 	}
 	$bundle_id = seloste_store_bundle( $dir, $verified, $source, $extra );
@@ -94,6 +95,8 @@ function seloste_import_dir( $dir, $source, array $extra = array() ) {
  */
 function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 	$manifest  = $verified['manifest'];
+	$active    = seloste_active_bundle();
+	$previous  = $active ? seloste_bundle_manifest( $active ) : null;
 	$bundle_id = wp_insert_post(
 		array(
 			'post_type'   => SELOSTE_PT_BUNDLE,
@@ -110,6 +113,11 @@ function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 					'_seloste_imported_at'     => time(),
 					'_seloste_imported_by'     => get_current_user_id(),
 					'_seloste_extra'           => $extra,
+					// What changed since the live bundle, as the engine recorded it (changes.php).
+					'_seloste_changes'         => array(
+						'previous'  => $active ? $active->ID : 0,
+						'registers' => seloste_manifest_changes( $previous, $manifest ),
+					),
 				)
 			),
 		),
@@ -123,6 +131,9 @@ function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 	foreach ( $manifest['pages'] as $page ) {
 		if ( 'fragment' === $page['kind'] ) {
 			$entries[ 'fragment|' . $page['register'] . '|' . $page['lang'] . '|' . ( $page['theme'] ?? 'default' ) ] = $page;
+		} elseif ( 'version-fragment' === $page['kind'] ) {
+			// Earlier versions stay linkable from the notice (versions.php).
+			$entries[ seloste_version_key( $page['register'], $page['lang'], $page['theme'] ?? 'default', $page['version'] ) ] = $page;
 		}
 	}
 	foreach ( $manifest['files'] as $file ) {
@@ -152,6 +163,7 @@ function seloste_store_bundle( $dir, array $verified, $source, array $extra ) {
 						'_seloste_register' => (string) ( $entry['register'] ?? '' ),
 						'_seloste_lang'     => (string) ( $entry['lang'] ?? '' ),
 						'_seloste_theme'    => (string) ( $entry['theme'] ?? '' ),
+						'_seloste_version'  => (string) ( $entry['version'] ?? '' ),
 						'_seloste_content'  => $content,
 						'_seloste_policy'   => seloste_markup_policy_sha256(),
 					)
@@ -283,14 +295,45 @@ function seloste_rollback( $bundle_id ) {
 }
 
 /**
+ * The message of a successful import's code, in the current user's language.
+ *
+ * @param string $code seloste_published, seloste_rolled_back or seloste_identical.
+ * @return string
+ */
+function seloste_success_message( $code ) {
+	switch ( $code ) {
+		case 'seloste_identical':
+			return __( 'The bundle is identical to the live one; nothing changed.', 'seloste' );
+		case 'seloste_rolled_back':
+			return __( 'Rolled back.', 'seloste' );
+		default:
+			return __( 'Imported and published.', 'seloste' );
+	}
+}
+
+/**
+ * The message of an import record, for the settings page: a success in the
+ * reader's language, a refusal as it was recorded.
+ *
+ * @param array $record seloste_last_import option.
+ * @return string
+ */
+function seloste_record_message( array $record ) {
+	if ( ! empty( $record['ok'] ) && 0 === strpos( (string) ( $record['code'] ?? '' ), 'seloste_' ) ) {
+		return seloste_success_message( (string) $record['code'] );
+	}
+	return (string) ( $record['message'] ?? '' );
+}
+
+/**
  * Remembers the outcome of an import for the settings page, and passes it on.
  *
- * @param int|WP_Error $result  Bundle ID or error.
- * @param string       $source  upload, fetch, native or rollback.
- * @param string       $message Optional message on success.
+ * @param int|WP_Error $result Bundle ID or error.
+ * @param string       $source upload, fetch, native or rollback.
+ * @param string       $code   On success: seloste_identical, else by the source.
  * @return int|WP_Error The same $result.
  */
-function seloste_record_import( $result, $source, $message = '' ) {
+function seloste_record_import( $result, $source, $code = '' ) {
 	$record = array(
 		'time'   => time(),
 		'source' => $source,
@@ -301,68 +344,11 @@ function seloste_record_import( $result, $source, $message = '' ) {
 		$record['message'] = $result->get_error_message();
 	} else {
 		$record['bundle']  = (int) $result;
-		$record['message'] = '' !== $message ? $message : ( 'rollback' === $source ? __( 'Rolled back.', 'seloste' ) : __( 'Imported and published.', 'seloste' ) );
+		$record['code']    = '' !== $code ? $code : ( 'rollback' === $source ? 'seloste_rolled_back' : 'seloste_published' );
+		$record['message'] = seloste_success_message( $record['code'] );
 	}
 	update_option( SELOSTE_OPTION_LAST_IMPORT, $record, false );
 	return $result;
-}
-
-/**
- * What changed between two bundles: notices added, removed and changed (by
- * their hashes), with a text diff of each changed fragment.
- *
- * @param int $old_id Older bundle post ID (0 = none).
- * @param int $new_id Newer bundle post ID.
- * @return array{added: string[], removed: string[], changed: array<string,string>, findings_before: int, findings_after: int}
- */
-function seloste_bundle_diff( $old_id, $new_id ) {
-	$old   = $old_id ? seloste_bundle_manifest( $old_id ) : null;
-	$new   = seloste_bundle_manifest( $new_id );
-	$pages = static function ( $m ) {
-		$out = array();
-		foreach ( $m['pages'] ?? array() as $p ) {
-			if ( 'fragment' === $p['kind'] ) {
-				$out[ $p['register'] . ' · ' . $p['lang'] . ' · ' . ( $p['theme'] ?? 'default' ) ] = $p;
-			}
-		}
-		return $out;
-	};
-	$a     = $pages( $old );
-	$b     = $pages( $new );
-	$diff  = array(
-		'added'           => array_keys( array_diff_key( $b, $a ) ),
-		'removed'         => array_keys( array_diff_key( $a, $b ) ),
-		'changed'         => array(),
-		'findings_before' => count( $old['findings'] ?? array() ),
-		'findings_after'  => count( $new['findings'] ?? array() ),
-	);
-	foreach ( array_intersect_key( $b, $a ) as $label => $page ) {
-		if ( $page['sha256'] === $a[ $label ]['sha256'] ) {
-			continue;
-		}
-		$before                    = seloste_fragment_text( $old_id, $a[ $label ] );
-		$after                     = seloste_fragment_text( $new_id, $page );
-		$diff['changed'][ $label ] = (string) wp_text_diff( $before, $after, array( 'show_split_view' => true ) );
-	}
-	return $diff;
-}
-
-/**
- * The readable text of a stored fragment, one block element a line (for diffs).
- *
- * @param int   $bundle_id Bundle post ID.
- * @param array $page      Manifest entry.
- * @return string
- */
-function seloste_fragment_text( $bundle_id, array $page ) {
-	$index = get_post_meta( $bundle_id, '_seloste_index', true );
-	$key   = 'fragment|' . $page['register'] . '|' . $page['lang'] . '|' . ( $page['theme'] ?? 'default' );
-	$id    = is_array( $index ) ? (int) ( $index[ $key ] ?? 0 ) : 0;
-	$html  = $id ? (string) get_post_meta( $id, '_seloste_content', true ) : '';
-	$html  = preg_replace( '#</(p|li|h[2-6]|dt|dd|tr|caption|div|section)>#i', "$0\n", $html );
-	$text  = html_entity_decode( wp_strip_all_tags( (string) $html, false ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
-	$lines = array_filter( array_map( 'trim', explode( "\n", $text ) ), 'strlen' );
-	return implode( "\n", $lines );
 }
 
 /**

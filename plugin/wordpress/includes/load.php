@@ -3,6 +3,7 @@
  * Shared state: option names, defaults, post types and the protected storage folder.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -30,24 +31,34 @@ const SELOSTE_BUNDLE_FORMAT_VERSION = 1;
  * @return array<string,mixed>
  */
 function seloste_default_settings() {
-	return array(
-		'public_key'     => '',        // Base64 Ed25519 public key; when set, only bundles signed with it are accepted.
-		'fetch_enabled'  => false,     // Opt-in scheduled fetch.
-		'fetch_url'      => '',        // URL of a bundle zip (http or https).
-		'fetch_interval' => 'daily',   // A wp-cron schedule name.
-		'native_method'  => 'auto',    // auto, ffi or binary.
-		'library_path'   => '',        // Absolute path of libseloste_c.so (FFI).
-		'binary_path'    => '',        // Absolute path of the seloste CLI.
-		'sources'        => '',        // Source XML files on this server, one absolute path a line.
-		'sign_key_path'  => '',        // Secret key file used to sign native builds (needed when a public key is set).
-		'web_native'     => false,     // Allow a native build from a web request (only where FFI is enabled there).
-		'keep_versions'  => 10,        // How many imports to keep in the history.
+	/**
+	 * The default settings; the seloste-native add-on adds its own.
+	 *
+	 * @param array $defaults Defaults.
+	 */
+	return apply_filters(
+		'seloste_default_settings',
+		array(
+			'public_key'     => '',        // Base64 Ed25519 public key; when set, only bundles signed with it are accepted.
+			'fetch_enabled'  => false,     // Opt-in scheduled fetch.
+			'fetch_url'      => '',        // URL of a bundle zip (http or https).
+			'fetch_interval' => 'daily',   // A wp-cron schedule name.
+			'keep_versions'  => 10,        // How many imports to keep in the history.
+		)
 	);
 }
 
 /**
- * The settings merged with their defaults. Constants in wp-config.php win:
- * SELOSTE_PUBLIC_KEY, SELOSTE_LIBRARY, SELOSTE_BINARY.
+ * Loads the plugin's translations (languages/seloste-LOCALE.mo, in the
+ * admin user's language in the admin).
+ */
+function seloste_load_textdomain() {
+	load_plugin_textdomain( 'seloste', false, dirname( plugin_basename( SELOSTE_PLUGIN_FILE ) ) . '/languages' );
+}
+
+/**
+ * The settings merged with their defaults. The constant SELOSTE_PUBLIC_KEY
+ * in wp-config.php wins.
  *
  * @return array<string,mixed>
  */
@@ -57,14 +68,9 @@ function seloste_settings() {
 	if ( defined( 'SELOSTE_PUBLIC_KEY' ) ) {
 		$settings['public_key'] = (string) SELOSTE_PUBLIC_KEY;
 	}
-	if ( defined( 'SELOSTE_LIBRARY' ) ) {
-		$settings['library_path'] = (string) SELOSTE_LIBRARY;
-	}
-	if ( defined( 'SELOSTE_BINARY' ) ) {
-		$settings['binary_path'] = (string) SELOSTE_BINARY;
-	}
 	/**
-	 * Filters the effective settings (bin/seloste-build.php uses this for its command-line overrides).
+	 * Filters the effective settings (the seloste-native add-on applies its
+	 * constants here, and its bin/seloste-build.php its command-line overrides).
 	 *
 	 * @param array $settings Settings.
 	 */

@@ -13,6 +13,7 @@
  * These functions only read: they never publish.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;

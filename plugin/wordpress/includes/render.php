@@ -7,6 +7,7 @@
  * into the live bundle and prints it.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -210,17 +211,9 @@ function seloste_notice_html( array $args ) {
 	if ( ! $manifest ) {
 		return seloste_placeholder( __( 'No Seloste bundle has been imported yet (Settings → Seloste).', 'seloste' ) );
 	}
-	$register = seloste_clean_id( $args['register'] );
-	if ( '' === $register && 1 === count( $manifest['registers'] ) ) {
-		$register = (string) $manifest['registers'][0]['id'];
-	}
+	list( $register, $lang, $theme ) = seloste_resolve_notice( $args, $manifest );
 	if ( '' === $register ) {
 		return seloste_placeholder( __( 'Choose a register for this Seloste notice.', 'seloste' ) );
-	}
-	$lang  = seloste_choose_lang( (string) $args['lang'], $manifest['languages'], seloste_page_locale() );
-	$theme = seloste_clean_id( $args['theme'] );
-	if ( '' === $theme ) {
-		$theme = in_array( 'default', $manifest['themes'], true ) ? 'default' : (string) ( $manifest['themes'][0] ?? 'default' );
 	}
 
 	$index = get_post_meta( $bundle->ID, '_seloste_index', true );
@@ -302,6 +295,6 @@ function seloste_shortcode( $atts ) {
 		is_array( $atts ) ? $atts : array(),
 		'seloste'
 	);
-	$html = seloste_notice_html( $atts );
+	$html = seloste_notice_with_versions( $atts );
 	return '' === $html ? '' : '<div class="seloste-embed">' . $html . '</div>';
 }

@@ -5,6 +5,7 @@
  * and a nonce before doing anything. What the page prints is in admin-page.php.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -85,15 +86,14 @@ function seloste_sanitize_settings( $input ) {
 	if ( null !== $insecure ) {
 		add_settings_error( SELOSTE_OPTION_SETTINGS, 'seloste_fetch_refused', $insecure->get_error_message() );
 	}
-	$method                = (string) ( $input['native_method'] ?? 'auto' );
-	$out['native_method']  = in_array( $method, array( 'auto', 'ffi', 'binary' ), true ) ? $method : 'auto';
-	foreach ( array( 'library_path', 'binary_path', 'sign_key_path' ) as $field ) {
-		$out[ $field ] = sanitize_text_field( (string) ( $input[ $field ] ?? '' ) );
-	}
-	$out['sources']       = sanitize_textarea_field( (string) ( $input['sources'] ?? '' ) );
-	$out['web_native']    = ! empty( $input['web_native'] );
 	$out['keep_versions'] = min( 100, max( 2, absint( $input['keep_versions'] ?? 10 ) ) );
-	return $out;
+	/**
+	 * The sanitized settings; the seloste-native add-on sanitizes its own fields here.
+	 *
+	 * @param array $out   Sanitized settings.
+	 * @param array $input Submitted values.
+	 */
+	return apply_filters( 'seloste_sanitize_settings', $out, $input );
 }
 
 /**
@@ -175,14 +175,6 @@ function seloste_handle_fetch() {
 }
 
 /**
- * "Build now" handler (FFI in a web request, only where the admin allowed it).
- */
-function seloste_handle_native_build() {
-	seloste_guard( 'seloste_native_build' );
-	seloste_redirect_result( seloste_native_build_and_import( array( 'web' => true ) ) );
-}
-
-/**
  * Privacy policy page handler: the same option as Settings → Privacy.
  */
 function seloste_handle_privacy_page() {
@@ -202,8 +194,7 @@ function seloste_handle_privacy_page() {
  * @return array{path: string, why: string}
  */
 function seloste_active_path() {
-	$s   = seloste_settings();
-	$web = seloste_native_method( true );
+	$s       = seloste_settings();
 	$refusal = seloste_fetch_refusal( $s );
 	if ( ! empty( $s['fetch_enabled'] ) && null === $refusal ) {
 		return array(
@@ -212,23 +203,20 @@ function seloste_active_path() {
 			'why'  => sprintf( __( 'Fetching is on: WordPress fetches %1$s (%2$s) and imports it when it changed.', 'seloste' ), $s['fetch_url'], $s['fetch_interval'] ),
 		);
 	}
-	if ( 'ffi' === $web['method'] ) {
-		return array(
-			'path' => __( 'Native build (FFI, also from this page)', 'seloste' ),
-			'why'  => __( 'Native builds from web requests are on and FFI is enabled for web requests here.', 'seloste' ),
-		);
-	}
-	if ( seloste_native_sources() ) {
-		return array(
-			'path' => __( 'Native build on the command line', 'seloste' ),
-			/* translators: %s: why the engine cannot run in web requests */
-			'why'  => sprintf( __( 'Sources are configured for bin/seloste-build.php or wp seloste build. The engine does not run in web requests: %s', 'seloste' ), $web['why'] ),
-		);
+	/**
+	 * Another path that feeds the plugin (the seloste-native add-on's build), or null.
+	 *
+	 * @param array{path: string, why: string}|null $path     Null.
+	 * @param array                                 $settings Settings.
+	 */
+	$other = apply_filters( 'seloste_active_path', null, $s );
+	if ( is_array( $other ) && isset( $other['path'], $other['why'] ) ) {
+		return $other;
 	}
 	return array(
 		'path' => __( 'Upload', 'seloste' ),
 		'why'  => ! empty( $s['fetch_enabled'] ) && null !== $refusal
 			? $refusal->get_error_message()
-			: __( 'No fetch URL and no native sources are configured, so bundles come from the upload form (the path that works on every host: no native code runs in WordPress).', 'seloste' ),
+			: __( 'No fetch URL is configured, so bundles come from the upload form (the path that works on every host).', 'seloste' ),
 	);
 }

@@ -3,6 +3,7 @@
  * Site Health tests (Tools → Site Health).
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -18,7 +19,6 @@ function seloste_site_status_tests( $tests ) {
 		'seloste_uploads_writable' => __( 'Seloste: uploads folder writable', 'seloste' ),
 		'seloste_zip'              => __( 'Seloste: ZipArchive', 'seloste' ),
 		'seloste_sodium'           => __( 'Seloste: sodium signatures', 'seloste' ),
-		'seloste_native'           => __( 'Seloste: FFI and proc_open', 'seloste' ),
 		'seloste_object_cache'     => __( 'Seloste: persistent object cache', 'seloste' ),
 	);
 	foreach ( $list as $id => $label ) {
@@ -106,25 +106,6 @@ function seloste_health_sodium() {
 		__( 'PHP\'s sodium functions are missing', 'seloste' ),
 		__( 'Signed bundles cannot be verified without sodium (PHP 7.2+ has it built in unless the host removed it).', 'seloste' )
 	);
-}
-
-/**
- * FFI and proc_open availability (only the native path needs them).
- *
- * @return array
- */
-function seloste_health_native() {
-	$ffi  = seloste_ffi_status();
-	$proc = seloste_proc_open_available();
-	$mode = (string) ini_get( 'ffi.enable' );
-	$desc = sprintf(
-		/* translators: 1: yes/no, 2: ffi.enable value, 3: yes/no */
-		__( 'FFI in web requests: %1$s (ffi.enable=%2$s). proc_open: %3$s. Neither is needed to import bundles; the native build on the command line uses FFI (allowed there by the default ffi.enable=preload) or the seloste binary (proc_open).', 'seloste' ),
-		$ffi['ok'] ? __( 'yes', 'seloste' ) : __( 'no', 'seloste' ),
-		'' === $mode ? '-' : $mode,
-		$proc ? __( 'yes', 'seloste' ) : __( 'no', 'seloste' )
-	);
-	return seloste_health_result( 'seloste_native', 'good', __( 'Seloste native engine access', 'seloste' ), $desc );
 }
 
 /**

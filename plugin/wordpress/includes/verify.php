@@ -7,6 +7,7 @@
  * These functions only read: they never publish.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -39,6 +40,27 @@ function seloste_is_safe_path( $path ) {
 		}
 	}
 	return true;
+}
+
+/**
+ * Whether a value is a real calendar date written YYYY-MM-DD (a version's date).
+ *
+ * @param mixed $date Value to test.
+ * @return bool
+ */
+function seloste_is_valid_date( $date ) {
+	return is_string( $date ) && preg_match( '/^(\d{4})-(\d{2})-(\d{2})$/D', $date, $m ) && checkdate( (int) $m[2], (int) $m[3], (int) $m[1] );
+}
+
+/**
+ * Whether pages of a manifest kind are embeddable fragments (checked with the
+ * fragment markup policy and stored for the shortcode and block).
+ *
+ * @param mixed $kind The page's kind.
+ * @return bool
+ */
+function seloste_is_fragment_kind( $kind ) {
+	return 'fragment' === $kind || 'version-fragment' === $kind;
 }
 
 /**
@@ -273,7 +295,7 @@ function seloste_verify_bundle_dir( $dir, $public_key ) {
 			continue;
 		}
 		$text    = (string) file_get_contents( $dir . '/' . $path ); // phpcs:ignore WordPress.WP.AlternativeFunctions
-		$problem = 'css' === $ext ? seloste_css_problem( $text ) : seloste_markup_problem( $text, 'fragment' === ( $entry['kind'] ?? 'page' ) ? 'fragment' : 'page' );
+		$problem = 'css' === $ext ? seloste_css_problem( $text ) : seloste_markup_problem( $text, seloste_is_fragment_kind( $entry['kind'] ?? 'page' ) ? 'fragment' : 'page' );
 		if ( null !== $problem ) {
 			/* translators: 1: a path, 2: "line:column: error: what is wrong" */
 			return new WP_Error( 'seloste_markup', sprintf( __( '%1$s:%2$s (the markup policy allows only what Seloste themes produce)', 'seloste' ), $path, $problem ) );
@@ -323,13 +345,29 @@ function seloste_check_manifest_structure( array $m ) {
 			return $bad( 'a register without a valid id' );
 		}
 		$registers[ $r['id'] ] = true;
+		if ( isset( $r['versions'] ) ) {
+			if ( ! is_array( $r['versions'] ) || ! array_is_list( $r['versions'] ) ) {
+				return $bad( 'versions of ' . $r['id'] . ' is not a list' );
+			}
+			foreach ( $r['versions'] as $v ) {
+				if ( ! is_array( $v ) || ! seloste_is_valid_date( $v['date'] ?? null ) ) {
+					return $bad( 'a version of ' . $r['id'] . ' without a valid date (YYYY-MM-DD)' );
+				}
+				if ( isset( $v['changes'] ) && ! is_array( $v['changes'] ) ) {
+					return $bad( 'changes of a version of ' . $r['id'] . ' is not an object' );
+				}
+			}
+		}
 	}
 	foreach ( $m['pages'] as $p ) {
 		if ( ! is_array( $p ) || ! is_string( $p['path'] ?? null ) || ! is_string( $p['sha256'] ?? null ) || ! preg_match( '/^[0-9a-f]{64}$/', $p['sha256'] ) ) {
 			return $bad( 'a page without path or sha256' );
 		}
-		if ( ! in_array( $p['kind'] ?? null, array( 'page', 'fragment', 'index' ), true ) ) {
+		if ( ! in_array( $p['kind'] ?? null, array( 'page', 'fragment', 'index', 'version', 'version-fragment' ), true ) ) {
 			return $bad( 'unknown kind for ' . $p['path'] );
+		}
+		if ( in_array( $p['kind'], array( 'version', 'version-fragment' ), true ) && ! seloste_is_valid_date( $p['version'] ?? null ) ) {
+			return $bad( 'a version without a valid date (YYYY-MM-DD) for ' . $p['path'] );
 		}
 		if ( ! in_array( $p['lang'] ?? null, $m['languages'], true ) ) {
 			return $bad( 'unknown language for ' . $p['path'] );

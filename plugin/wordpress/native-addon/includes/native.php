@@ -13,6 +13,7 @@
  * (the default, "preload", allows FFI on the command line only).
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -33,26 +34,26 @@ function seloste_ffi_status() {
 	if ( ! extension_loaded( 'ffi' ) || ! class_exists( 'FFI' ) ) {
 		return array(
 			'ok'  => false,
-			'why' => __( 'PHP\'s FFI extension is not loaded.', 'seloste' ),
+			'why' => __( 'PHP\'s FFI extension is not loaded.', 'seloste-native' ),
 		);
 	}
 	$mode = strtolower( (string) ini_get( 'ffi.enable' ) );
 	if ( in_array( $mode, array( '1', 'on', 'true', 'yes' ), true ) ) {
 		return array(
 			'ok'  => true,
-			'why' => __( 'ffi.enable is on.', 'seloste' ),
+			'why' => __( 'ffi.enable is on.', 'seloste-native' ),
 		);
 	}
 	if ( 'preload' === $mode && 'cli' === PHP_SAPI ) {
 		return array(
 			'ok'  => true,
-			'why' => __( 'ffi.enable=preload allows FFI on the command line.', 'seloste' ),
+			'why' => __( 'ffi.enable=preload allows FFI on the command line.', 'seloste-native' ),
 		);
 	}
 	return array(
 		'ok'  => false,
 		/* translators: %s: the ffi.enable value */
-		'why' => sprintf( __( 'ffi.enable is "%s" here, which does not allow FFI in this kind of request.', 'seloste' ), $mode ),
+		'why' => sprintf( __( 'ffi.enable is "%s" here, which does not allow FFI in this kind of request.', 'seloste-native' ), $mode ),
 	);
 }
 
@@ -86,15 +87,15 @@ function seloste_native_method( $web ) {
 	if ( $web && empty( $settings['web_native'] ) ) {
 		return array(
 			'method' => null,
-			'why'    => __( 'Native builds from web requests are off in the settings.', 'seloste' ),
+			'why'    => __( 'Native builds from web requests are off in the settings.', 'seloste-native' ),
 		);
 	}
 	if ( 'binary' !== $want ) {
 		if ( '' === $lib ) {
-			$why[] = __( 'No library path (libseloste_c.so) is configured.', 'seloste' );
+			$why[] = __( 'No library path (libseloste_c.so) is configured.', 'seloste-native' );
 		} elseif ( ! is_readable( $lib ) ) {
 			/* translators: %s: a file path */
-			$why[] = sprintf( __( 'The library %s is not readable.', 'seloste' ), $lib );
+			$why[] = sprintf( __( 'The library %s is not readable.', 'seloste-native' ), $lib );
 		} elseif ( ! $ffi['ok'] ) {
 			$why[] = $ffi['why'];
 		} else {
@@ -105,19 +106,19 @@ function seloste_native_method( $web ) {
 		}
 	}
 	if ( $web ) {
-		$why[] = __( 'Web requests never start programs; only FFI can build here.', 'seloste' );
+		$why[] = __( 'Web requests never start programs; only FFI can build here.', 'seloste-native' );
 	} elseif ( 'ffi' !== $want ) {
 		if ( '' === $bin ) {
-			$why[] = __( 'No seloste binary is configured.', 'seloste' );
+			$why[] = __( 'No seloste binary is configured.', 'seloste-native' );
 		} elseif ( ! is_file( $bin ) || ! is_executable( $bin ) ) {
 			/* translators: %s: a file path */
-			$why[] = sprintf( __( 'The binary %s is not an executable file.', 'seloste' ), $bin );
+			$why[] = sprintf( __( 'The binary %s is not an executable file.', 'seloste-native' ), $bin );
 		} elseif ( ! seloste_proc_open_available() ) {
-			$why[] = __( 'proc_open is disabled in this PHP.', 'seloste' );
+			$why[] = __( 'proc_open is disabled in this PHP.', 'seloste-native' );
 		} else {
 			return array(
 				'method' => 'binary',
-				'why'    => __( 'The configured seloste binary runs with proc_open.', 'seloste' ),
+				'why'    => __( 'The configured seloste binary runs with proc_open.', 'seloste-native' ),
 			);
 		}
 	}
@@ -138,7 +139,7 @@ function seloste_ffi( $lib ) {
 		return FFI::cdef( SELOSTE_C_DECLARATIONS, $lib );
 	} catch ( Throwable $e ) {
 		/* translators: %s: the error */
-		return new WP_Error( 'seloste_ffi', sprintf( __( 'Cannot load the Seloste library through FFI: %s', 'seloste' ), $e->getMessage() ) );
+		return new WP_Error( 'seloste_ffi', sprintf( __( 'Cannot load the Seloste library through FFI: %s', 'seloste-native' ), $e->getMessage() ) );
 	}
 }
 
@@ -169,12 +170,12 @@ function seloste_native_version( $method ) {
  */
 function seloste_run_binary( array $argv ) {
 	if ( ! seloste_proc_open_available() ) {
-		return new WP_Error( 'seloste_proc_open', __( 'proc_open is disabled in this PHP.', 'seloste' ) );
+		return new WP_Error( 'seloste_proc_open', __( 'proc_open is disabled in this PHP.', 'seloste-native' ) );
 	}
 	$pipes = array();
 	$proc  = proc_open( $argv, array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ); // phpcs:ignore Generic.PHP.ForbiddenFunctions
 	if ( ! is_resource( $proc ) ) {
-		return new WP_Error( 'seloste_proc_open', __( 'Could not start the seloste binary.', 'seloste' ) );
+		return new WP_Error( 'seloste_proc_open', __( 'Could not start the seloste binary.', 'seloste-native' ) );
 	}
 	$stdout = (string) stream_get_contents( $pipes[1] );
 	$stderr = (string) stream_get_contents( $pipes[2] );
@@ -214,7 +215,7 @@ function seloste_native_run( array $sources, $out, $method, $sign ) {
 	foreach ( $sources as $source ) {
 		if ( ! is_readable( $source ) ) {
 			/* translators: %s: a file path */
-			return new WP_Error( 'seloste_source', sprintf( __( 'Cannot read the source %s.', 'seloste' ), $source ) );
+			return new WP_Error( 'seloste_source', sprintf( __( 'Cannot read the source %s.', 'seloste-native' ), $source ) );
 		}
 	}
 	if ( 'ffi' === $method ) {
@@ -250,7 +251,7 @@ function seloste_native_run( array $sources, $out, $method, $sign ) {
 	}
 	if ( 0 !== $run['code'] ) {
 		/* translators: 1: exit code, 2: the engine's messages */
-		return new WP_Error( 'seloste_build', sprintf( __( 'seloste build failed (exit code %1$d): %2$s', 'seloste' ), $run['code'], trim( $run['stderr'] . "\n" . $run['stdout'] ) ) );
+		return new WP_Error( 'seloste_build', sprintf( __( 'seloste build failed (exit code %1$d): %2$s', 'seloste-native' ), $run['code'], trim( $run['stderr'] . "\n" . $run['stdout'] ) ) );
 	}
 	$version = seloste_native_version( 'binary' );
 	return array(
@@ -273,7 +274,7 @@ function seloste_engine_errors( $code, $decoded, $raw ) {
 		$lines[] = trim( sprintf( '%s:%s:%s: %s', $e['file'] ?? '', $e['line'] ?? '', $e['column'] ?? '', $e['message'] ?? '' ), ': ' );
 	}
 	/* translators: 1: status code, 2: the engine's messages */
-	return sprintf( __( 'The engine refused to build (status %1$d): %2$s', 'seloste' ), $code, $lines ? implode( '; ', $lines ) : substr( $raw, 0, 500 ) );
+	return sprintf( __( 'The engine refused to build (status %1$d): %2$s', 'seloste-native' ), $code, $lines ? implode( '; ', $lines ) : substr( $raw, 0, 500 ) );
 }
 
 /**
@@ -296,13 +297,13 @@ function seloste_native_build_and_import( array $args = array() ) {
 	$settings = seloste_settings();
 	$sources  = seloste_native_sources( $args['sources'] );
 	if ( ! $sources ) {
-		return seloste_record_import( new WP_Error( 'seloste_source', __( 'No source files are configured for the native build.', 'seloste' ) ), 'native' );
+		return seloste_record_import( new WP_Error( 'seloste_source', __( 'No source files are configured for the native build.', 'seloste-native' ) ), 'native' );
 	}
 	$pick   = seloste_native_method( (bool) $args['web'] );
 	$method = $args['method'] ? (string) $args['method'] : $pick['method'];
 	if ( null === $method || ( $args['method'] && $args['method'] !== $pick['method'] && ! seloste_native_method_usable( $method, (bool) $args['web'] ) ) ) {
 		/* translators: %s: why */
-		return seloste_record_import( new WP_Error( 'seloste_native', sprintf( __( 'The engine cannot run here: %s', 'seloste' ), $pick['why'] ) ), 'native' );
+		return seloste_record_import( new WP_Error( 'seloste_native', sprintf( __( 'The engine cannot run here: %s', 'seloste-native' ), $pick['why'] ) ), 'native' );
 	}
 	$sign    = null === $args['sign'] ? (string) $settings['sign_key_path'] : (string) $args['sign'];
 	$staging = seloste_new_staging_dir();

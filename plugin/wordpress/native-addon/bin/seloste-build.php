@@ -15,6 +15,7 @@
  * Exit codes: 0 published (or unchanged), 1 refused or failed, 2 bad usage.
  *
  * @package Seloste
+ * @license GPL-2.0-or-later
  */
 
 if ( 'cli' !== PHP_SAPI ) {
@@ -42,7 +43,7 @@ if ( isset( $seloste_opts['method'] ) && ! in_array( $seloste_opts['method'], ar
 	exit( 2 );
 }
 
-// Find wp-load.php: --wp, else the folders above the plugin (wp-content/plugins/seloste/bin).
+// Find wp-load.php: --wp, else the folders above the plugin (wp-content/plugins/seloste-native/bin).
 $seloste_wp = $seloste_opts['wp'] ?? '';
 if ( '' === $seloste_wp ) {
 	for ( $seloste_dir = dirname( __DIR__ ); dirname( $seloste_dir ) !== $seloste_dir; $seloste_dir = dirname( $seloste_dir ) ) {
@@ -63,7 +64,7 @@ define( 'SELOSTE_CLI_BUILD', true );
 require $seloste_wp . '/wp-load.php';
 
 if ( ! function_exists( 'seloste_native_build_and_import' ) ) {
-	fwrite( STDERR, "seloste-build: the Seloste plugin is not active on this site\n" );
+	fwrite( STDERR, "seloste-build: the Seloste plugin and its seloste-native add-on are not both active on this site\n" );
 	exit( 1 );
 }
 
