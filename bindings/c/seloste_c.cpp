@@ -109,6 +109,7 @@ SELOSTE_API int seloste_build(const char* request_json, char** answer_json) {
         if (target == "hugo") b.out_dir += "/assets/seloste";
         b.sign_key = req.value("sign_key", "");
         b.base_url = req.value("base_url", "");
+        b.history_dir = req.value("history", "");
         b.allow_incomplete = req.value("allow_incomplete", false);
         b.checks.langs = b.langs;
         b.checks.spelling = false;
@@ -117,6 +118,8 @@ SELOSTE_API int seloste_build(const char* request_json, char** answer_json) {
         out["refused"] = r.refused;
         out["pages"] = r.pages;
         out["files"] = r.files;
+        out["versions"] = r.versions;
+        out["warnings"] = r.warnings;
         out["out"] = r.out_dir;
         out["findings"] = findings_json(r.findings);
         return r.refused ? 1 : 0;

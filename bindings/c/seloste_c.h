@@ -32,8 +32,11 @@ const char* seloste_version(void);
 /* Build a bundle (docs/bundle-format.md), exactly as `seloste build`.
  * Request: {"sources": ["a.xml", ...], "out": "DIR", "langs": ["fi","sv","en"],
  *           "themes": ["default"], "sign_key": "KEYFILE" (optional),
+ *           "base_url": "https://..." (optional), "history": "DIR" (optional: a previous
+ *           site, or a folder of version snapshots the build adds to; docs/history.md),
  *           "allow_incomplete": false, "for": "site"|"hugo"}
- * Answer:  {"ok": true, "changed": true, "pages": n, "findings": [...]} */
+ * Answer:  {"ok": true, "changed": true, "pages": n, "versions": n, "warnings": [...],
+ *           "findings": [...]} */
 int seloste_build(const char* request_json, char** answer_json);
 
 /* Render one register. Request: {"source": "a.xml" | "source_xml": "<seloste ...>",

@@ -1,5 +1,8 @@
 // The C ABI: JSON in, JSON out, status codes, no exception across the boundary.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "seloste_c.h"
@@ -61,4 +64,21 @@ TEST_CASE("C ABI: check returns the findings", "[c-abi]") {
     auto [rc, a] = call(seloste_check, json{{"sources", {examples + "seinajoki.xml"}}, {"spelling", false}}.dump());
     CHECK(rc == 0);
     CHECK(a["findings"].is_array());
+}
+
+TEST_CASE("C ABI: build keeps the versions in a history folder", "[c-abi][history]") {
+    namespace fs = std::filesystem;
+    std::string t = (fs::temp_directory_path() / "seloste-cabi-XXXXXX").string();
+    const fs::path dir = ::mkdtemp(t.data());
+    const json req{{"sources", {examples + "seinajoki.xml"}},
+                   {"out", (dir / "site").string()},
+                   {"history", (dir / "versions").string()}};
+    auto [rc, a] = call(seloste_build, req.dump());
+    CHECK(rc == 0);
+    CHECK(a["versions"] == 0);
+    CHECK(a["warnings"].is_array());
+    CHECK(fs::is_regular_file(dir / "versions" / "seiverkot-asiakasrekisteri" / "2025-02-22.xml"));
+    CHECK(fs::is_regular_file(dir / "site" / "fi" / "seiverkot-asiakasrekisteri" / "2025-02-22" / "index.html"));
+    std::error_code ec;
+    fs::remove_all(dir, ec);
 }

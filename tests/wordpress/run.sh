@@ -464,6 +464,8 @@ if [ "$NATIVE" != "$LIVE" ]; then
 fi
 check "native bundle's signature was verified" test "$(wpphp "echo get_post_meta( $NATIVE, '_seloste_sig_checked', true );")" = 1
 check "native engine version recorded" test -n "$(wpphp 'echo get_option( "seloste_native_info" )["engine"] ?? "";')"
+# The native path keeps the notices' versions between builds (docs/history.md).
+check "native build keeps the version snapshots in uploads/seloste/history" test -n "$(find "$SITE/wp-content/uploads/seloste/history" -name '????-??-??.xml' 2>/dev/null | head -1)"
 # The same bundle as `seloste build` of that source: same manifest bytes.
 "$SELOSTE_BIN" build --sign "$T/key" "${NATIVE_SRC[@]}" -o "$T/native-ref" >/dev/null 2>&1
 check "native path produced the same bundle as seloste build" test "$(wpphp "echo get_post_meta( $NATIVE, '_seloste_manifest_sha256', true );")" = "$(sha256sum <"$T/native-ref/manifest.json" | cut -d' ' -f1)"

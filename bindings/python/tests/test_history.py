@@ -12,7 +12,7 @@ import pytest
 
 import seloste
 
-from conftest import EXAMPLES
+from conftest import ROOT
 
 REG = "seiverkot-asiakasrekisteri"
 SENTENCES = {
@@ -26,7 +26,7 @@ SENTENCES = {
 def site(tmp_path_factory):
     work = tmp_path_factory.mktemp("history")
     src = work / "seinajoki.xml"
-    text = (EXAMPLES / "seinajoki.xml").read_text("utf-8")
+    text = (ROOT / "examples" / "seinajoki.xml").read_text("utf-8")
     src.write_text(text, "utf-8")
     first = seloste.build_site(src, work / "site", base_url="https://example.fi/tietosuoja/")
     assert first.changed and first.versions == 0

@@ -208,9 +208,10 @@ function seloste_native_sources( $sources = null ) {
  * @param string   $out     Output folder (must not exist yet).
  * @param string   $method  ffi or binary.
  * @param string   $sign    Secret key file to sign with, or ''.
+ * @param string   $history Folder of the notices' version snapshots (docs/history.md), or ''.
  * @return array{engine: string, findings: array}|WP_Error
  */
-function seloste_native_run( array $sources, $out, $method, $sign ) {
+function seloste_native_run( array $sources, $out, $method, $sign, $history = '' ) {
 	$settings = seloste_settings();
 	foreach ( $sources as $source ) {
 		if ( ! is_readable( $source ) ) {
@@ -227,6 +228,9 @@ function seloste_native_run( array $sources, $out, $method, $sign ) {
 			'sources' => $sources,
 			'out'     => $out,
 		);
+		if ( '' !== $history ) {
+			$request['history'] = $history;
+		}
 		if ( '' !== $sign ) {
 			$request['sign_key'] = $sign;
 		}
@@ -244,7 +248,13 @@ function seloste_native_run( array $sources, $out, $method, $sign ) {
 		);
 	}
 	$bin  = (string) $settings['binary_path'];
-	$argv = array_merge( array( $bin, 'build' ), '' !== $sign ? array( '--sign', $sign ) : array(), $sources, array( '-o', $out ) );
+	$argv = array_merge(
+		array( $bin, 'build' ),
+		'' !== $sign ? array( '--sign', $sign ) : array(),
+		'' !== $history ? array( '--history', $history ) : array(),
+		$sources,
+		array( '-o', $out )
+	);
 	$run  = seloste_run_binary( $argv );
 	if ( is_wp_error( $run ) ) {
 		return $run;
@@ -311,7 +321,14 @@ function seloste_native_build_and_import( array $args = array() ) {
 		return seloste_record_import( $staging, 'native' );
 	}
 	$out = $staging . '/bundle';
-	$run = seloste_native_run( $sources, $out, $method, $sign );
+	// Every build adds the notices' versions to a folder of snapshots that stays between
+	// builds, so the bundle carries the earlier versions and what each one changed.
+	$history = seloste_storage_dir( 'history' );
+	if ( is_wp_error( $history ) ) {
+		seloste_rmtree( $staging );
+		return seloste_record_import( $history, 'native' );
+	}
+	$run = seloste_native_run( $sources, $out, $method, $sign, $history );
 	if ( is_wp_error( $run ) ) {
 		seloste_rmtree( $staging );
 		return seloste_record_import( $run, 'native' );
