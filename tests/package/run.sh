@@ -21,6 +21,8 @@ cleanup() {
     if [ $installed -eq 1 ] && dpkg-query -W -f='${Status}' seloste 2>/dev/null | grep -q "install ok installed"; then
         apt-get remove -y -q seloste >/dev/null 2>&1 || dpkg --remove seloste >/dev/null 2>&1
     fi
+    # remove leaves the package known to dpkg ("rc", for its postrm): forget it too.
+    [ $installed -eq 1 ] && dpkg --purge seloste >/dev/null 2>&1
     rm -rf "$work"
 }
 trap cleanup EXIT
