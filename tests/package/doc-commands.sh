@@ -17,6 +17,35 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
 bad() { fail=$((fail + 1)); echo "not ok - $1"; }
 
+# The extractor itself: prompts, continuations, the marker, other languages, inline code.
+cat >"$work/sample.md" <<'MD'
+Inline `seloste themes` is prose.
+```sh
+seloste one a   # comment
+$ seloste two \
+  b
+echo seloste not-first
+```
+<!-- not run -->
+
+```sh
+seloste skipped
+```
+```python
+seloste in-python
+```
+~~~console
+seloste three
+~~~
+    seloste indented
+MD
+printf '%s\n' "sample.md:3	seloste one a   # comment" "sample.md:4	seloste two b" "sample.md:17	seloste three" >"$work/expected"
+if (cd "$work" && python3 "$SRC/tests/package/doc_commands.py" sample.md) | diff "$work/expected" - >"$work/diff"; then
+    ok "doc_commands.py extracts the runnable commands only"
+else
+    bad "doc_commands.py extracts the runnable commands only"; cat "$work/diff"
+fi
+
 if cmake --install "$BUILD" --prefix "$work/prefix" >"$work/install.log" 2>&1; then
     ok "cmake --install into a prefix"
 else
