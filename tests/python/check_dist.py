@@ -4,9 +4,10 @@
   check_dist.py wheel WHEEL SHOW.json   the repaired wheel: `auditwheel show --json` finds
                                         no external library beyond the manylinux policy's
   check_dist.py installed               the installed extension (import seloste, from the
-                                        current interpreter) loads ICU, tinyxml2, libsodium
-                                        and gumbo from the wheel, nothing from the system
-                                        but the policy's libraries
+                                        current interpreter's environment, not a source
+                                        tree) loads ICU, tinyxml2, libsodium and gumbo from
+                                        the wheel, nothing from the system but the policy's
+                                        libraries
 
 Each prints what is wrong and exits with 1.
 """
@@ -91,12 +92,14 @@ def problems_of_installed() -> list[str]:
     env = dict(os.environ, LD_LIBRARY_PATH="")
     out = subprocess.run(["ldd", str(ext)], capture_output=True, text=True, env=env, check=True).stdout
     problems = []
+    if not ext.resolve().is_relative_to(Path(sys.prefix).resolve()):
+        problems.append(f"seloste is imported from {ext.parent}, not from the environment {sys.prefix}")
     seen = set()
     for line in out.splitlines():
         m = re.match(r"\s*(\S+)(?:\s+=>\s+(\S+))?", line)
         if not m:
             continue
-        name, where = m.group(1), m.group(2) or m.group(1)
+        name, where = Path(m.group(1)).name, m.group(2) or m.group(1)  # the loader: its path alone
         if where == "not":
             problems.append(f"{name} is not found")
             continue
