@@ -48,3 +48,14 @@ def test_themes_are_embedded():
     assert "default" in names and "layered" in names
     assert all(t.origin == "built-in" for t in seloste.themes())
     assert len(seloste.Theme("default").stylesheet) > 1000
+
+
+def test_licence_metadata_and_file_ship_with_the_package():
+    from importlib import metadata
+
+    meta = metadata.metadata("seloste")
+    assert meta["License-Expression"] == "MIT"
+    assert meta.get_all("License-File") == ["LICENSE"]
+    files = [f for f in metadata.files("seloste") or [] if f.name == "LICENSE"]
+    assert files, "no LICENSE among the installed files"
+    assert "MIT" in files[0].read_text(encoding="utf-8")
