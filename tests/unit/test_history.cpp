@@ -201,7 +201,7 @@ TEST_CASE("a notice dated before its published version is refused, the site unto
     CHECK(slurp(site / "manifest.json") == before);
 }
 
-TEST_CASE("--history takes the versions from a previous site or a folder of snapshots", "[history]") {
+TEST_CASE("a build takes the versions from --history: a previous site or a folder of snapshots", "[history]") {
     temp_dir d;
     const fs::path src = d.path / "seinajoki.xml";
     fs::copy_file(std::string(SELOSTE_SOURCE_DIR) + "/examples/seinajoki.xml", src);
