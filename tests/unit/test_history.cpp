@@ -10,33 +10,12 @@
 
 #include "seloste/build.hpp"
 #include "seloste/errors.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
+using namespace test_files;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void spit(const fs::path& p, const std::string& s) {
-    std::ofstream(p, std::ios::binary) << s;
-}
-
-struct temp_dir {
-    fs::path path;
-    temp_dir() {
-        std::string t = (fs::temp_directory_path() / "seloste-history-XXXXXX").string();
-        path = ::mkdtemp(t.data());
-    }
-    ~temp_dir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 // Replaces the one occurrence of `from` in `s`.
 std::string replace_once(std::string s, const std::string& from, const std::string& to) {

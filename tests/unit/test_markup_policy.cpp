@@ -11,31 +11,12 @@
 #include "seloste/build.hpp"
 #include "seloste/errors.hpp"
 #include "seloste/markup_policy.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
+using namespace test_files;
 
 namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-void spit(const fs::path& p, const std::string& text) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << text;
-}
-struct temp_dir {
-    fs::path path;
-    temp_dir() {
-        std::string t = (fs::temp_directory_path() / "seloste-policy-XXXXXX").string();
-        path = ::mkdtemp(t.data());
-    }
-    ~temp_dir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 const fs::path corpus = fs::path(SELOSTE_SOURCE_DIR) / "tests" / "fixtures" / "markup";
 
 std::string joined(const std::vector<std::string>& v) {

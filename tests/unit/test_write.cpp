@@ -12,29 +12,12 @@
 #include "seloste/build.hpp"
 #include "seloste/errors.hpp"
 #include "seloste/source.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
+using namespace test_files;
 
-namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-struct temp_dir {
-    fs::path path;
-    temp_dir() {
-        std::string t = (fs::temp_directory_path() / "seloste-test-XXXXXX").string();
-        path = ::mkdtemp(t.data());
-    }
-    ~temp_dir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, ec);
-        fs::remove_all(path, ec);
-    }
-};
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("write_file_atomic replaces a file whole and leaves no temporary file", "[write]") {
     temp_dir d;

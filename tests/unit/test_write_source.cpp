@@ -9,18 +9,13 @@
 #include "seloste/render.hpp"
 #include "seloste/source.hpp"
 #include "seloste/writer.hpp"
+#include "test_files.hpp"
 
 namespace fs = std::filesystem;
+using namespace test_files;
 using namespace seloste;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 size_t count(const std::string& s, const std::string& what) {
     size_t n = 0;

@@ -364,26 +364,11 @@ function seloste_render_settings_form() {
 	settings_fields( 'seloste' );
 	echo '<table class="form-table" role="presentation"><tbody>';
 
-	$text = static function ( $field, $label, $help, $type = 'text' ) use ( $s, $name ) {
-		printf(
-			'<tr><th scope="row"><label for="seloste-%1$s">%2$s</label></th><td><input type="%6$s" class="regular-text code" id="seloste-%1$s" name="%3$s[%1$s]" value="%4$s"><p class="description">%5$s</p></td></tr>',
-			esc_attr( $field ),
-			esc_html( $label ),
-			esc_attr( $name ),
-			esc_attr( (string) $s[ $field ] ),
-			esc_html( $help ),
-			esc_attr( $type )
-		);
+	$text  = static function ( $field, $label, $help, $type = 'text' ) use ( $s, $name ) {
+		seloste_settings_text_row( $s, $name, $field, $label, $help, $type );
 	};
 	$check = static function ( $field, $label, $help ) use ( $s, $name ) {
-		printf(
-			'<tr><th scope="row">%2$s</th><td><label><input type="checkbox" id="seloste-%1$s" name="%3$s[%1$s]" value="1"%4$s> %5$s</label></td></tr>',
-			esc_attr( $field ),
-			esc_html( $label ),
-			esc_attr( $name ),
-			checked( ! empty( $s[ $field ] ), true, false ),
-			esc_html( $help )
-		);
+		seloste_settings_checkbox_row( $s, $name, $field, $label, $help );
 	};
 
 	$text( 'public_key', __( 'Signing public key', 'seloste' ), __( 'The base64 line of KEYFILE.pub from seloste keygen. When set, unsigned or wrongly signed bundles are refused.', 'seloste' ) );
@@ -431,4 +416,46 @@ function seloste_render_privacy_form() {
 	echo ' ';
 	submit_button( __( 'Save', 'seloste' ), 'secondary', 'submit', false );
 	echo '</p></form>';
+}
+
+/**
+ * Prints a settings row with a text field (also used by the seloste-native add-on).
+ *
+ * @param array  $s     Settings.
+ * @param string $name  The option name.
+ * @param string $field The setting.
+ * @param string $label Its label.
+ * @param string $help  Its description.
+ * @param string $type  The input type.
+ */
+function seloste_settings_text_row( $s, $name, $field, $label, $help, $type = 'text' ) {
+	printf(
+		'<tr><th scope="row"><label for="seloste-%1$s">%2$s</label></th><td><input type="%6$s" class="regular-text code" id="seloste-%1$s" name="%3$s[%1$s]" value="%4$s"><p class="description">%5$s</p></td></tr>',
+		esc_attr( $field ),
+		esc_html( $label ),
+		esc_attr( $name ),
+		esc_attr( (string) $s[ $field ] ),
+		esc_html( $help ),
+		esc_attr( $type )
+	);
+}
+
+/**
+ * Prints a settings row with a checkbox (also used by the seloste-native add-on).
+ *
+ * @param array  $s     Settings.
+ * @param string $name  The option name.
+ * @param string $field The setting.
+ * @param string $label Its label.
+ * @param string $help  The checkbox's text.
+ */
+function seloste_settings_checkbox_row( $s, $name, $field, $label, $help ) {
+	printf(
+		'<tr><th scope="row">%2$s</th><td><label><input type="checkbox" id="seloste-%1$s" name="%3$s[%1$s]" value="1"%4$s> %5$s</label></td></tr>',
+		esc_attr( $field ),
+		esc_html( $label ),
+		esc_attr( $name ),
+		checked( ! empty( $s[ $field ] ), true, false ),
+		esc_html( $help )
+	);
 }

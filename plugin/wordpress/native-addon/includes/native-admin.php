@@ -82,24 +82,10 @@ function seloste_native_sanitize_settings( $out, $input ) {
  */
 function seloste_native_settings_fields( $s, $name ) {
 	$text  = static function ( $field, $label, $help ) use ( $s, $name ) {
-		printf(
-			'<tr><th scope="row"><label for="seloste-%1$s">%2$s</label></th><td><input type="text" class="regular-text code" id="seloste-%1$s" name="%3$s[%1$s]" value="%4$s"><p class="description">%5$s</p></td></tr>',
-			esc_attr( $field ),
-			esc_html( $label ),
-			esc_attr( $name ),
-			esc_attr( (string) $s[ $field ] ),
-			esc_html( $help )
-		);
+		seloste_settings_text_row( $s, $name, $field, $label, $help );
 	};
 	$check = static function ( $field, $label, $help ) use ( $s, $name ) {
-		printf(
-			'<tr><th scope="row">%2$s</th><td><label><input type="checkbox" id="seloste-%1$s" name="%3$s[%1$s]" value="1"%4$s> %5$s</label></td></tr>',
-			esc_attr( $field ),
-			esc_html( $label ),
-			esc_attr( $name ),
-			checked( ! empty( $s[ $field ] ), true, false ),
-			esc_html( $help )
-		);
+		seloste_settings_checkbox_row( $s, $name, $field, $label, $help );
 	};
 	echo '<tr><th scope="row"><label for="seloste-native_method">' . esc_html__( 'Native engine', 'seloste-native' ) . '</label></th><td><select id="seloste-native_method" name="' . esc_attr( $name ) . '[native_method]">';
 	foreach ( array(
