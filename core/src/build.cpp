@@ -355,7 +355,9 @@ build_outcome build_site(const build_request& req) {
             for (lang lg : req.langs)
                 files.push_back({std::string(lang_code(lg)) + "/" + reg->id + ".atom",
                                  atom_feed(versions.at(reg->id), *doc, *reg, lg, base), nullptr});
-        std::map<std::string, std::map<std::string, std::string>> kept = store.snapshots;  // also of registers gone
+        std::map<std::string, std::map<std::string, std::string>> kept;  // also of registers no longer built
+        for (const auto& [id, snaps] : store.snapshots)
+            for (const auto& [iso, snap] : snaps) kept[id][iso] = snap.text;
         for (const auto& [id, vs] : versions) {
             auto& k = kept[id];
             k.clear();

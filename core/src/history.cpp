@@ -84,7 +84,7 @@ history_store read_history(const fs::path& dir) {
                 throw io_error(f.path().string() +
                                ": error: not a version snapshot; expected only REGISTER/YYYY-MM-DD.xml files "
                                "in the history folder (docs/history.md)");
-            h.snapshots[id][name.substr(0, 10)] = read_all(f.path());
+            h.snapshots[id][name.substr(0, 10)] = {f.path().string(), read_all(f.path())};
         }
     }
     return h;
@@ -112,8 +112,9 @@ std::vector<notice_version> versions_of(const history_store& h, const source_doc
                       "\" is earlier than its published version of " + latest + "; expected " + latest +
                       " or later: a notice that changes takes the date it comes into force (docs/history.md)",
                   diagnostic::kind::date}});
-        for (const auto& [when, text] : it->second) {
-            auto v = read_version(text, snapshot_path(reg.id, when), reg.id, when);
+        for (const auto& [when, snap] : it->second) {
+            const std::string& text = snap.text;
+            auto v = read_version(text, snap.path, reg.id, when);
             if (when != iso) {
                 out.push_back(std::move(v));
                 continue;

@@ -30,9 +30,13 @@ struct notice_version {
     const register_& reg() const { return doc->registers.front(); }
 };
 
-// The snapshots found where an earlier build kept them: register id -> date -> text.
+// The snapshots found where an earlier build kept them: register id -> date -> snapshot.
 struct history_store {
-    std::map<std::string, std::map<std::string, std::string>> snapshots;
+    struct snapshot {
+        std::string path;  // where it was read, for the errors
+        std::string text;
+    };
+    std::map<std::string, std::map<std::string, snapshot>> snapshots;
 };
 
 // Reads DIR's snapshots. DIR is a previous site or bundle (it holds manifest.json: its

@@ -207,6 +207,19 @@ TEST_CASE("a build takes the versions from --history: a previous site or a folde
     CHECK_THROWS_WITH(build(src, d.path / "fourth", keep.string()),
                       Catch::Contains("notes.txt: error: not a version snapshot"));
     CHECK_FALSE(fs::exists(d.path / "fourth"));
+
+    // A broken snapshot is an error at its own file, line and column.
+    fs::remove(keep / reg / "notes.txt");
+    spit(keep / reg / "2024-01-01.xml", "<seloste>\n  <register id=\"x\">\n</seloste>\n");
+    try {
+        build(src, d.path / "fifth", keep.string());
+        FAIL("expected a source_error");
+    } catch (const seloste::source_error& e) {
+        REQUIRE_FALSE(e.diagnostics().empty());
+        CHECK(e.diagnostics()[0].where.file == (keep / reg / "2024-01-01.xml").string());
+        CHECK(e.diagnostics()[0].where.line > 1);
+    }
+    CHECK_FALSE(fs::exists(d.path / "fifth"));
 }
 
 TEST_CASE("a register no longer built keeps its snapshots in the site", "[history]") {
