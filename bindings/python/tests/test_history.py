@@ -58,6 +58,12 @@ def test_feed_is_valid_atom_and_announces_each_version(site, lang):
     assert old.link.endswith(f"/{lang}/{REG}/2025-02-22/index.html")
     assert old.updated_parsed[:3] == (2025, 2, 22)
     assert len({e.id for e in feed.entries}) == 2 and feed.feed.id not in {e.id for e in feed.entries}
+    # What RFC 4287 requires of a feed and of each entry (4.1.1, 4.1.2): id, title, updated, an
+    # author for the feed, and a link or content for each entry.
+    assert feed.feed.title and feed.feed.author and feed.feed.get("language") == lang
+    for e in feed.entries:
+        assert e.id.startswith("urn:uuid:") and e.title and e.updated_parsed and e.link and e.content
+        assert e.content[0].type == "text/html"
     # every link of the feed points to a file of the site
     for e in feed.entries:
         assert (site / e.link.removeprefix("https://example.fi/tietosuoja/")).is_file()
